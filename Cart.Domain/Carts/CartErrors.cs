@@ -1,0 +1,36 @@
+using Cart.Domain.Common;
+
+namespace Cart.Domain.Carts;
+
+public static class CartErrors
+{
+    public static DomainError CartFull =>
+        new(ErrorCodes.CartFull, $"A cart holds at most {CartLimits.MaxLines} lines.");
+
+    public static DomainError LineNotFound(string sku) =>
+        new(ErrorCodes.LineNotFound, $"The cart has no line for SKU '{sku}'.");
+
+    public static DomainError QuantityOutOfRange =>
+        new(ErrorCodes.ValidationFailed,
+            $"Quantity must be between {CartLimits.MinQuantity} and {CartLimits.MaxQuantity}.", "quantity");
+
+    public static DomainError LineQuantityOverLimit(string sku) =>
+        new(ErrorCodes.ValidationFailed,
+            $"The line for SKU '{sku}' would exceed {CartLimits.MaxQuantity} units.", "quantity");
+
+    public static DomainError InvalidSku =>
+        new(ErrorCodes.ValidationFailed,
+            $"A SKU is 1 to {CartLimits.MaxSkuLength} characters of A-Z, a-z, 0-9, '.', '_' and '-'.", "sku");
+
+    public static DomainError InvalidVariant(string reason) => new(ErrorCodes.ValidationFailed, reason, "variant");
+
+    public static DomainError CurrencyMismatch(string sku, string productCurrency, string cartCurrency) =>
+        new(ErrorCodes.ProductUnavailable,
+            $"SKU '{sku}' is sold in {productCurrency}; this cart is in {cartCurrency}. A cart holds one currency.");
+
+    public static DomainError VersionMismatch(long current) =>
+        new(ErrorCodes.VersionMismatch, $"The cart is at version {current}; reload it and try again.");
+
+    public static DomainError NotActive =>
+        new(ErrorCodes.ValidationFailed, "This cart has been closed and can no longer change.");
+}

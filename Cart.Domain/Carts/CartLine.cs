@@ -1,0 +1,66 @@
+namespace Cart.Domain.Carts;
+
+/// <summary>One SKU in a cart. Changed only through <see cref="ShoppingCart"/>, which guards the limits.</summary>
+public sealed class CartLine
+{
+    private CartLine()
+    {
+        CartId = string.Empty;
+        Sku = string.Empty;
+        Variant = new Dictionary<string, string>();
+    }
+
+    internal CartLine(string cartId, string sku, int quantity, decimal unitPrice,
+        IReadOnlyDictionary<string, string> variant, DateTimeOffset now)
+    {
+        CartId = cartId;
+        Sku = sku;
+        Quantity = quantity;
+        UnitPrice = unitPrice;
+        Variant = variant;
+        AddedAt = now;
+        UpdatedAt = now;
+    }
+
+    public string CartId { get; private set; }
+
+    public string Sku { get; private set; }
+
+    public int Quantity { get; private set; }
+
+    /// <summary>The price when the line was added (or last accepted), in the cart's currency.</summary>
+    public decimal UnitPrice { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Variant { get; private set; }
+
+    public DateTimeOffset AddedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public decimal LineTotal => UnitPrice * Quantity;
+
+    internal void SetQuantity(int quantity, DateTimeOffset now)
+    {
+        Quantity = quantity;
+        UpdatedAt = now;
+    }
+
+    internal void SetVariant(IReadOnlyDictionary<string, string> variant, DateTimeOffset now)
+    {
+        Variant = variant;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Becomes the other cart's line for the same SKU (quantity, price snapshot, variant), in place.</summary>
+    internal void TakeOver(CartLine other, DateTimeOffset now)
+    {
+        Quantity = other.Quantity;
+        UnitPrice = other.UnitPrice;
+        Variant = other.Variant;
+        AddedAt = other.AddedAt;
+        UpdatedAt = now;
+    }
+
+    internal CartLine CopyTo(string cartId, DateTimeOffset now) =>
+        new(cartId, Sku, Quantity, UnitPrice, Variant, AddedAt) { UpdatedAt = now };
+}

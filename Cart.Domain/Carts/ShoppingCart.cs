@@ -1,0 +1,229 @@
+using Cart.Domain.Catalog;
+using Cart.Domain.Common;
+
+namespace Cart.Domain.Carts;
+
+/// <summary>
+/// The cart aggregate: the lines of one owner, in one currency, with a version that grows on every change.
+/// Every limit of the storefront API is checked here, before anything changes.
+/// </summary>
+public sealed class ShoppingCart
+{
+    public const string IdPrefix = "c_";
+
+    private readonly List<CartLine> _lines = [];
+
+    private ShoppingCart()
+    {
+        Id = string.Empty;
+        OwnerId = string.Empty;
+    }
+
+    private ShoppingCart(string id, CartOwner owner, DateTimeOffset now)
+    {
+        Id = id;
+        OwnerKind = owner.Kind;
+        OwnerId = owner.Id;
+        Status = CartStatus.Active;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public string Id { get; private set; }
+
+    public OwnerKind OwnerKind { get; private set; }
+
+    public string OwnerId { get; private set; }
+
+    public CartOwner Owner => new(OwnerKind, OwnerId);
+
+    public CartStatus Status { get; private set; }
+
+    /// <summary>ISO 4217 code of every line's price; null while the cart is empty.</summary>
+    public string? Currency { get; private set; }
+
+    /// <summary>Grows by one on every change; the ETag of the cart and its optimistic-concurrency token.</summary>
+    public long Version { get; private set; }
+
+    /// <summary>For a merged guest cart, the shopper cart its lines went to.</summary>
+    public string? MergedIntoCartId { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyList<CartLine> Lines => _lines;
+
+    public int TotalItems => _lines.Sum(l => l.Quantity);
+
+    public decimal Subtotal => _lines.Sum(l => l.LineTotal);
+
+    public static ShoppingCart Open(CartOwner owner, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(owner.Id))
+        {
+            throw new ArgumentException("A cart needs an owner.", nameof(owner));
+        }
+
+        return new ShoppingCart(IdPrefix + Ulid.NewUlid(now), owner, now);
+    }
+
+    public CartLine? FindLine(string sku) => _lines.Find(l => string.Equals(l.Sku, sku, StringComparison.Ordinal));
+
+    /// <summary>Adds <paramref name="quantity"/> of a product; an existing line grows, at its snapshot price.</summary>
+    public CartLine AddItem(ProductInfo product, int quantity, IReadOnlyDictionary<string, string>? variant,
+        DateTimeOffset now)
+    {
+        EnsureActive();
+        Guard(CartLimits.IsValidSku(product.Sku), CartErrors.InvalidSku);
+        Guard(CartLimits.IsValidQuantity(quantity), CartErrors.QuantityOutOfRange);
+        var variantProblem = CartLimits.VariantProblem(variant);
+        Guard(variantProblem is null, CartErrors.InvalidVariant(variantProblem ?? string.Empty));
+        Guard(product.Active, Catalog.CatalogErrors.ProductUnavailable(product.Sku));
+        if (Currency is not null && _lines.Count > 0)
+        {
+            Guard(string.Equals(Currency, product.Currency, StringComparison.Ordinal),
+                CartErrors.CurrencyMismatch(product.Sku, product.Currency, Currency));
+        }
+
+        var line = FindLine(product.Sku);
+        if (line is not null)
+        {
+            Guard(line.Quantity + quantity <= CartLimits.MaxQuantity, CartErrors.LineQuantityOverLimit(product.Sku));
+            line.SetQuantity(line.Quantity + quantity, now);
+            if (variant is not null)
+            {
+                line.SetVariant(Copy(variant), now);
+            }
+        }
+        else
+        {
+            Guard(_lines.Count < CartLimits.MaxLines, CartErrors.CartFull);
+            line = new CartLine(Id, product.Sku, quantity, product.Price, Copy(variant), now);
+            _lines.Add(line);
+            Currency = product.Currency;
+        }
+
+        Touch(now);
+        return line;
+    }
+
+    /// <summary>Sets a line's quantity; the line must already be in the cart.</summary>
+    public CartLine SetQuantity(string sku, int quantity, DateTimeOffset now)
+    {
+        EnsureActive();
+        Guard(CartLimits.IsValidQuantity(quantity), CartErrors.QuantityOutOfRange);
+        var line = FindLine(sku) ?? throw new DomainException(CartErrors.LineNotFound(sku));
+        if (line.Quantity != quantity)
+        {
+            line.SetQuantity(quantity, now);
+            Touch(now);
+        }
+
+        return line;
+    }
+
+    public CartLine RemoveItem(string sku, DateTimeOffset now)
+    {
+        EnsureActive();
+        var line = FindLine(sku) ?? throw new DomainException(CartErrors.LineNotFound(sku));
+        _lines.Remove(line);
+        if (_lines.Count == 0)
+        {
+            Currency = null;
+        }
+
+        Touch(now);
+        return line;
+    }
+
+    /// <summary>Empties the cart and returns the lines it held. Clearing an empty cart changes nothing.</summary>
+    public IReadOnlyList<CartLine> Clear(DateTimeOffset now)
+    {
+        EnsureActive();
+        if (_lines.Count == 0)
+        {
+            return [];
+        }
+
+        var removed = _lines.ToList();
+        _lines.Clear();
+        Currency = null;
+        Touch(now);
+        return removed;
+    }
+
+    /// <summary>
+    /// Moves a guest cart's lines into this shopper's cart: the union of both, and for a SKU in both the line with the
+    /// higher quantity (this cart's line on a tie). The guest cart is closed. All or nothing: a rule broken leaves
+    /// both carts as they were.
+    /// </summary>
+    public void MergeFrom(ShoppingCart guest, DateTimeOffset now)
+    {
+        EnsureActive();
+        guest.EnsureActive();
+        if (guest.OwnerKind != OwnerKind.Guest || OwnerKind != OwnerKind.User)
+        {
+            throw new InvalidOperationException("Only a guest cart merges, and only into a shopper's cart.");
+        }
+
+        if (_lines.Count > 0 && guest._lines.Count > 0 && guest.Currency != Currency)
+        {
+            throw new DomainException(CartErrors.CurrencyMismatch(guest._lines[0].Sku, guest.Currency!, Currency!));
+        }
+
+        var newSkus = guest._lines.Count(g => FindLine(g.Sku) is null);
+        Guard(_lines.Count + newSkus <= CartLimits.MaxLines, CartErrors.CartFull);
+
+        foreach (var guestLine in guest._lines)
+        {
+            var mine = FindLine(guestLine.Sku);
+            if (mine is null)
+            {
+                _lines.Add(guestLine.CopyTo(Id, now));
+            }
+            else if (guestLine.Quantity > mine.Quantity)
+            {
+                mine.TakeOver(guestLine, now);
+            }
+        }
+
+        if (guest._lines.Count > 0)
+        {
+            Currency ??= guest.Currency;
+            Touch(now);
+        }
+
+        guest.Status = CartStatus.Merged;
+        guest.MergedIntoCartId = Id;
+        guest.Touch(now);
+    }
+
+    /// <summary>Refuses the change when the caller's If-Match named another version.</summary>
+    public static void EnsureVersion(long currentVersion, Func<long, bool>? matches)
+    {
+        if (matches is not null && !matches(currentVersion))
+        {
+            throw new DomainException(CartErrors.VersionMismatch(currentVersion));
+        }
+    }
+
+    private void EnsureActive() => Guard(Status == CartStatus.Active, CartErrors.NotActive);
+
+    private void Touch(DateTimeOffset now)
+    {
+        Version++;
+        UpdatedAt = now;
+    }
+
+    private static Dictionary<string, string> Copy(IReadOnlyDictionary<string, string>? variant) =>
+        variant is null ? new Dictionary<string, string>() : new Dictionary<string, string>(variant);
+
+    private static void Guard(bool condition, DomainError error)
+    {
+        if (!condition)
+        {
+            throw new DomainException(error);
+        }
+    }
+}

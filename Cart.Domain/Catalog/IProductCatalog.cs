@@ -1,0 +1,9 @@
+namespace Cart.Domain.Catalog;
+
+/// <summary>The Catalog module's seam: other modules read products only through this.</summary>
+public interface IProductCatalog
+{
+    /// <summary>The products among <paramref name="skus"/> that exist, keyed by SKU; unknown SKUs are absent.</summary>
+    Task<IReadOnlyDictionary<string, ProductInfo>> FindAsync(IReadOnlyCollection<string> skus,
+        CancellationToken cancellationToken);
+}

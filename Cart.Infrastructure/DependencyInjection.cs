@@ -1,0 +1,55 @@
+using Cart.Domain.Catalog;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Cart.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddCartInfrastructure(this IServiceCollection services,
+        IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()
+                       ?? new DatabaseOptions();
+        AddDbContext(services, database);
+
+        services.AddScoped<CartDatabaseInitializer>();
+        services.AddScoped<IProductCatalog, EfProductCatalog>();
+        services.AddScoped<Idempotency.IdempotencyStore>();
+        return services;
+    }
+
+    private static void AddDbContext(IServiceCollection services, DatabaseOptions database)
+    {
+        void Configure(DbContextOptionsBuilder builder) =>
+            CartDbContextOptions.Configure(builder, database.Provider, database.ConnectionString);
+
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<SqliteCartDbContext>(Configure);
+                services.AddScoped<CartDbContext>(sp => sp.GetRequiredService<SqliteCartDbContext>());
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<PostgreSqlCartDbContext>(Configure);
+                services.AddScoped<CartDbContext>(sp => sp.GetRequiredService<PostgreSqlCartDbContext>());
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<SqlServerCartDbContext>(Configure);
+                services.AddScoped<CartDbContext>(sp => sp.GetRequiredService<SqlServerCartDbContext>());
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown database provider '{database.Provider}'.");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using Cart.Infrastructure.Catalog;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cart.Infrastructure.Persistence;
+
+/// <summary>Brings the database to the current schema and, when it is empty, seeds the demo catalog.</summary>
+public sealed class CartDatabaseInitializer(
+    CartDbContext db,
+    IOptions<DatabaseOptions> options,
+    TimeProvider clock,
+    ILogger<CartDatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Provider == DatabaseProvider.Sqlite)
+        {
+            EnsureSqliteFolder(db.Database.GetConnectionString());
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (options.Value.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers go on while one writer commits; the setting stays with the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var applied = pending.Count;
+        logger.LogInformation("Database schema is current ({Applied} migrations applied)", applied);
+    }
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.SeedDemoCatalog || await db.Products.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        db.Products.AddRange(DemoCatalog.Products(clock.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        var seeded = await db.Products.CountAsync(cancellationToken);
+        logger.LogInformation("Seeded the demo catalog with {Count} products", seeded);
+    }
+
+    private static void EnsureSqliteFolder(string? connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder) && dataSource != ":memory:")
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

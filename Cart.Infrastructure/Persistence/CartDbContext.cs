@@ -1,0 +1,43 @@
+using Cart.Domain.Carts;
+using Cart.Domain.Catalog;
+using Cart.Infrastructure.Idempotency;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cart.Infrastructure.Persistence;
+
+/// <summary>
+/// The system of record. One context for every provider; each provider has a derived context
+/// (<see cref="SqliteCartDbContext"/>, <see cref="PostgreSqlCartDbContext"/>, <see cref="SqlServerCartDbContext"/>)
+/// so that each keeps its own migrations.
+/// </summary>
+public abstract class CartDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ShoppingCart> Carts => Set<ShoppingCart>();
+
+    public DbSet<CartLine> CartLines => Set<CartLine>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CartDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteCartDbContext(DbContextOptions<SqliteCartDbContext> options) : CartDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset text in SQL; stored as ticks the cleanup scans still work.
+        configurationBuilder.Properties<DateTimeOffset>()
+            .HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgreSqlCartDbContext(DbContextOptions<PostgreSqlCartDbContext> options)
+    : CartDbContext(options);
+
+public sealed class SqlServerCartDbContext(DbContextOptions<SqlServerCartDbContext> options)
+    : CartDbContext(options);

@@ -1,0 +1,21 @@
+using Cart.Domain.Carts;
+using Cart.Domain.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cart.Infrastructure.Persistence.Configurations;
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> builder)
+    {
+        builder.ToTable("products");
+        builder.HasKey(p => p.Sku);
+        builder.Property(p => p.Sku).HasMaxLength(CartLimits.MaxSkuLength);
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.ImageUrl).HasMaxLength(500);
+        builder.Property(p => p.Price).HasPrecision(ColumnConversions.MoneyPrecision, ColumnConversions.MoneyScale);
+        builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
+        builder.HasIndex(p => p.Name).HasDatabaseName("ix_products_name");
+    }
+}

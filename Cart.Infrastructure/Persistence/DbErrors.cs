@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Cart.Infrastructure.Persistence;
+
+/// <summary>Reads the provider-specific errors the service reacts to, so callers need not know the provider.</summary>
+public static class DbErrors
+{
+    private const int SqliteConstraint = 19;
+    private const int SqlServerUniqueIndex = 2601;
+    private const int SqlServerUniqueConstraint = 2627;
+
+    public static bool IsUniqueViolation(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            var unique = e switch
+            {
+                SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint,
+                PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
+                SqlException sqlServer => sqlServer.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
+                _ => false,
+            };
+            if (unique)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the database could not be reached or could not answer in time (not a rule it refused).</summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case NpgsqlException { IsTransient: true }:
+                case NpgsqlException when e is not PostgresException:
+                case SqlException { IsTransient: true }:
+                case TimeoutException:
+                case System.Net.Sockets.SocketException:
+                    return true;
+                case SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6 or 14:
+                    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN
+                    return true;
+                case DbException db when db.IsTransient:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}

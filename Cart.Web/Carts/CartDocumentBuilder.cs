@@ -1,0 +1,57 @@
+using Cart.Domain.Carts;
+using Cart.Domain.Catalog;
+
+namespace Cart.Web.Carts;
+
+/// <summary>Turns a cart and the catalog's current prices into the cart document.</summary>
+internal sealed class CartDocumentBuilder(IProductCatalog catalog)
+{
+    public async Task<CartDocument> BuildAsync(ShoppingCart? cart, CartOwner owner, CancellationToken cancellationToken)
+    {
+        if (cart is null || cart.Lines.Count == 0)
+        {
+            return Empty(cart, owner);
+        }
+
+        var products = await catalog.FindAsync(cart.Lines.Select(l => l.Sku).ToList(), cancellationToken);
+        var items = cart.Lines
+            .OrderBy(l => l.AddedAt)
+            .ThenBy(l => l.Sku, StringComparer.Ordinal)
+            .Select(line => Item(line, products.GetValueOrDefault(line.Sku)))
+            .ToList();
+        return new CartDocument(cart.Id, OwnerOf(owner), cart.Currency, cart.Version, items, cart.TotalItems,
+            Money.Normalize(cart.Subtotal), cart.UpdatedAt);
+    }
+
+    private static CartDocument Empty(ShoppingCart? cart, CartOwner owner) =>
+        new(cart?.Id, OwnerOf(owner), null, cart?.Version ?? 0, [], 0, 0m, cart?.UpdatedAt);
+
+    private static CartItemDocument Item(CartLine line, ProductInfo? product)
+    {
+        // A price in another currency cannot be compared with the snapshot; the catalog never does that, but be safe.
+        var current = product is not null ? Money.Normalize(product.Price) : (decimal?)null;
+        var unitPrice = Money.Normalize(line.UnitPrice);
+        return new CartItemDocument(
+            line.Sku,
+            product?.Name,
+            product?.ImageUrl,
+            line.Variant,
+            line.Quantity,
+            unitPrice,
+            current,
+            current is not null && current != unitPrice,
+            Money.Normalize(line.LineTotal),
+            HoldDocument.None,
+            line.AddedAt,
+            line.UpdatedAt);
+    }
+
+    private static CartOwnerDocument OwnerOf(CartOwner owner) =>
+        new(owner.Kind == OwnerKind.User ? "user" : "guest", owner.Id);
+}
+
+internal static class Money
+{
+    /// <summary>Drops the trailing zeros of the stored scale: 29.9900 is written as 29.99, 250000.0000 as 250000.</summary>
+    public static decimal Normalize(decimal amount) => amount / 1.000000000000000000000000000000000m;
+}

@@ -1,0 +1,15 @@
+using Cart.Domain.Carts;
+
+namespace Cart.Web.Carts;
+
+/// <summary>Empties the cart. Clearing an empty cart, or an owner without one, changes nothing.</summary>
+internal sealed class ClearCart(CartWriter writer)
+{
+    public Task<CartDocument> HandleAsync(CartOwner owner, Func<long, bool>? ifMatch,
+        CancellationToken cancellationToken) =>
+        writer.WriteAsync(owner, ifMatch, change =>
+        {
+            change.Cart?.Clear(change.Now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+using Cart.Domain.Carts;
+using Cart.Domain.Common;
+using Cart.Web.Platform.Auth;
+using Cart.Web.Platform.Http;
+
+namespace Cart.Web.Carts;
+
+/// <summary>Body of <c>POST /api/v1/cart/merge</c>: the guest token the shopper held before logging in.</summary>
+public sealed record MergeCartRequest(
+    [property: Required]
+    [property: StringLength(4096, MinimumLength = 1)]
+    string GuestToken);
+
+/// <summary>
+/// Merges a guest cart into the signed-in shopper's cart at login (union; higher quantity wins; the guest cart is
+/// closed). Merging the same guest cart again finds it closed and changes nothing.
+/// </summary>
+internal sealed class MergeGuestCart(CartWriter writer, GuestTokenReader guestTokens)
+{
+    public async Task<CartDocument> HandleAsync(CartOwner shopper, MergeCartRequest request,
+        Func<long, bool>? ifMatch, CancellationToken cancellationToken)
+    {
+        RequestValidation.Validate(request);
+        var sessionId = await guestTokens.ReadSessionIdAsync(request.GuestToken)
+                        ?? throw new DomainException(new DomainError(ErrorCodes.InvalidGuestToken,
+                            "The guest token is not valid: expired, tampered with, or not a guest token.",
+                            "guestToken"));
+
+        return await writer.WriteAsync(shopper, ifMatch, async change =>
+        {
+            var guestCart = await change.FindOtherCartAsync(CartOwner.Guest(sessionId), cancellationToken);
+            if (guestCart is not null)
+            {
+                change.OpenCart().MergeFrom(guestCart, change.Now);
+            }
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,17 @@
+using Cart.Domain.Catalog;
+using Cart.Domain.Common;
+using Cart.Web.Platform.Http;
+
+namespace Cart.Web.Catalog;
+
+internal sealed class GetProduct(IProductCatalog catalog)
+{
+    public async Task<ProductDocument> HandleAsync(string sku, CancellationToken cancellationToken)
+    {
+        RequestValidation.Sku(sku);
+        var products = await catalog.FindAsync([sku], cancellationToken);
+        var product = products.GetValueOrDefault(sku)
+                      ?? throw new DomainException(CatalogErrors.ProductNotFound(sku));
+        return ProductDocument.From(product);
+    }
+}

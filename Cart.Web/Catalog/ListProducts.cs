@@ -1,0 +1,60 @@
+using Cart.Domain.Catalog;
+using Cart.Infrastructure.Persistence;
+using Cart.Web.Platform.Problems;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cart.Web.Catalog;
+
+/// <summary>Pages through the public catalog, optionally filtered by a search term on name or SKU.</summary>
+internal sealed class ListProducts(CartDbContext db)
+{
+    public const int MaxPageSize = 100;
+    public const int DefaultPageSize = 20;
+    public const int MaxSearchLength = 100;
+
+    public async Task<ProductPage> HandleAsync(string? search, int? page, int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var number = page ?? 1;
+        var size = pageSize ?? DefaultPageSize;
+        var errors = new Dictionary<string, string[]>();
+        if (number < 1)
+        {
+            errors["page"] = ["page starts at 1."];
+        }
+
+        if (size is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"pageSize is 1 to {MaxPageSize}."];
+        }
+
+        if (search?.Length > MaxSearchLength)
+        {
+            errors["search"] = [$"search is at most {MaxSearchLength} characters."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new RequestValidationException(errors);
+        }
+
+        IQueryable<Product> query = db.Products.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToLowerInvariant();
+            // ToLower() translates to SQL on every provider; a StringComparison overload would not.
+#pragma warning disable CA1862
+            query = query.Where(p => p.Name.ToLower().Contains(term) || p.Sku.ToLower().Contains(term));
+#pragma warning restore CA1862
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderBy(p => p.Sku)
+            .Skip((number - 1) * size)
+            .Take(size)
+            .Select(p => new ProductInfo(p.Sku, p.Name, p.ImageUrl, p.Price, p.Currency, p.Active))
+            .ToListAsync(cancellationToken);
+        return new ProductPage(items.Select(ProductDocument.From).ToList(), number, size, total);
+    }
+}

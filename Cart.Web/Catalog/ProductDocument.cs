@@ -1,0 +1,21 @@
+using Cart.Domain.Catalog;
+using Cart.Web.Carts;
+
+namespace Cart.Web.Catalog;
+
+/// <summary>A product as the public catalog shows it; <c>available</c> is null while stock is not tracked.</summary>
+public sealed record ProductDocument(
+    string Sku,
+    string Name,
+    string? ImageUrl,
+    decimal Price,
+    string Currency,
+    bool Active,
+    int? Available)
+{
+    public static ProductDocument From(ProductInfo product) =>
+        new(product.Sku, product.Name, product.ImageUrl, Money.Normalize(product.Price), product.Currency,
+            product.Active, null);
+}
+
+public sealed record ProductPage(IReadOnlyList<ProductDocument> Items, int Page, int PageSize, int TotalCount);

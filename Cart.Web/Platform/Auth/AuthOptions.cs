@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cart.Web.Platform.Auth;
+
+/// <summary>Who may call the API: the identity provider's shopper tokens and this service's own guest tokens.</summary>
+public sealed class AuthOptions
+{
+    public const string SectionName = "Auth";
+
+    public static readonly string[] SupportedAlgorithms = ["HS256", "HS384", "HS512"];
+
+    /// <summary>The <c>iss</c> of shopper tokens (the identity provider).</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Issuer { get; set; } = string.Empty;
+
+    /// <summary>The <c>aud</c> every token must carry, shopper or guest.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Audience { get; set; } = string.Empty;
+
+    /// <summary>The identity provider's shared signing key (at least 32 bytes).</summary>
+    [Required(AllowEmptyStrings = false), MinLength(32)]
+    public string SigningKey { get; set; } = string.Empty;
+
+    /// <summary>The allow-list of signing algorithms; anything else, <c>none</c> above all, is refused.</summary>
+    [Required, MinLength(1)]
+    public string[] Algorithms { get; set; } = ["HS256"];
+
+    /// <summary>The <c>iss</c> of guest tokens, which this service signs itself.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string GuestIssuer { get; set; } = "cart-guest";
+
+    /// <summary>This service's key for guest tokens (at least 32 bytes); never the identity provider's.</summary>
+    [Required(AllowEmptyStrings = false), MinLength(32)]
+    public string GuestSigningKey { get; set; } = string.Empty;
+
+    [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
+    public TimeSpan GuestTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Tolerance for clocks that disagree; API contract: at most 30 seconds.</summary>
+    [Range(0, 30)]
+    public int ClockSkewSeconds { get; set; } = 30;
+
+    public bool HasOnlySupportedAlgorithms() =>
+        Algorithms.Length > 0 && Algorithms.All(a => SupportedAlgorithms.Contains(a, StringComparer.Ordinal));
+
+    public bool HasDistinctKeys() => !string.Equals(SigningKey, GuestSigningKey, StringComparison.Ordinal);
+}

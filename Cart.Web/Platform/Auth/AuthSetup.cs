@@ -1,0 +1,105 @@
+using Cart.Domain.Carts;
+using Cart.Domain.Common;
+using Cart.Web.Platform.Problems;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+
+namespace Cart.Web.Platform.Auth;
+
+internal static class AuthSetup
+{
+    public static IServiceCollection AddCartAuth(this IServiceCollection services)
+    {
+        services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasOnlySupportedAlgorithms(),
+                $"Auth:Algorithms may list only {string.Join(", ", AuthOptions.SupportedAlgorithms)}.")
+            .Validate(o => o.HasDistinctKeys(), "Auth:GuestSigningKey must differ from Auth:SigningKey.")
+            .ValidateOnStart();
+
+        services.AddAuthentication(CartSchemes.Bearer)
+            .AddPolicyScheme(CartSchemes.Bearer, "Shopper or guest bearer token",
+                o => o.ForwardDefaultSelector = SelectScheme)
+            .AddJwtBearer(CartSchemes.Shopper)
+            .AddJwtBearer(CartSchemes.Guest);
+
+        services.AddOptions<JwtBearerOptions>(CartSchemes.Shopper)
+            .Configure<IOptions<AuthOptions>>((o, auth) => Configure(o, TokenValidation.Shopper(auth.Value), false));
+        services.AddOptions<JwtBearerOptions>(CartSchemes.Guest)
+            .Configure<IOptions<AuthOptions>>((o, auth) => Configure(o, TokenValidation.Guest(auth.Value), true));
+
+        services.AddAuthorizationBuilder()
+            .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(CartSchemes.Bearer)
+                .RequireAuthenticatedUser().Build())
+            .AddPolicy(CartSchemes.ShopperOnlyPolicy, p => p
+                .AddAuthenticationSchemes(CartSchemes.Bearer)
+                .RequireAuthenticatedUser()
+                .RequireAssertion(c => c.User.Identities.Any(i =>
+                    i.IsAuthenticated && i.AuthenticationType == CartSchemes.ShopperIdentity)));
+
+        services.AddSingleton<TokenIssuer>();
+        return services;
+    }
+
+    /// <summary>Guest tokens carry this service's own issuer; everything else is judged as a shopper token.</summary>
+    private static string SelectScheme(HttpContext context)
+    {
+        string? header = context.Request.Headers.Authorization;
+        const string prefix = "Bearer ";
+        if (header is null || !header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return CartSchemes.Shopper;
+        }
+
+        var token = header[prefix.Length..].Trim();
+        var handler = new JsonWebTokenHandler();
+        if (!handler.CanReadToken(token))
+        {
+            return CartSchemes.Shopper;
+        }
+
+        try
+        {
+            var guestIssuer = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.GuestIssuer;
+            return handler.ReadJsonWebToken(token).Issuer == guestIssuer ? CartSchemes.Guest : CartSchemes.Shopper;
+        }
+        catch (ArgumentException)
+        {
+            return CartSchemes.Shopper;
+        }
+    }
+
+    private static void Configure(JwtBearerOptions options,
+        Microsoft.IdentityModel.Tokens.TokenValidationParameters parameters, bool guest)
+    {
+        options.MapInboundClaims = false;
+        options.TokenValidationParameters = parameters;
+        options.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                var subject = context.Principal?.FindFirst(CartSchemes.SubjectClaim)?.Value;
+                var guestSubject = subject?.StartsWith(CartOwner.GuestIdPrefix, StringComparison.Ordinal) == true;
+                if (string.IsNullOrWhiteSpace(subject) || subject.Length > 128 || (guest && !guestSubject))
+                {
+                    context.Fail("The token's subject is missing or not valid.");
+                }
+
+                return Task.CompletedTask;
+            },
+            OnChallenge = async context =>
+            {
+                context.HandleResponse();
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                var detail = context.AuthenticateFailure is null
+                    ? "Send a bearer token: a shopper token from the identity provider or a guest token."
+                    : "The bearer token is not valid (signature, issuer, audience, algorithm or lifetime).";
+                await Problem.WriteAsync(context.HttpContext, Problem.For(ErrorCodes.Unauthenticated, detail));
+            },
+            OnForbidden = context => Problem.WriteAsync(context.HttpContext,
+                Problem.For(ErrorCodes.Forbidden, "This token may not do that.")),
+        };
+    }
+}

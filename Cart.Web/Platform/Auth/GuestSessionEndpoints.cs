@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Cart.Web.Platform.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cart.Web.Platform.Auth;
+
+public sealed record GuestSessionResponse(string Token, string SessionId, DateTimeOffset ExpiresAt);
+
+public sealed record DevTokenRequest(
+    [property: Required]
+    [property: StringLength(128, MinimumLength = 1)]
+    string UserId,
+    [property: EmailAddress]
+    [property: StringLength(254)]
+    string? Email = null);
+
+public sealed record DevTokenResponse(string Token, string UserId, DateTimeOffset ExpiresAt);
+
+internal static class GuestSessionEndpoints
+{
+    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder routes, bool development)
+    {
+        routes.MapPost("/api/v1/guest-sessions", StartGuestSession)
+            .WithTags("Identity")
+            .WithName("StartGuestSession")
+            .WithSummary("Starts a guest session: a token signed by this service that owns one guest cart.")
+            .AllowAnonymous()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        if (development)
+        {
+            routes.MapPost("/api/v1/dev/tokens", MintDevToken)
+                .WithTags("Development")
+                .WithName("MintDevToken")
+                .WithSummary("Development only: mints a shopper token, standing in for the identity provider.")
+                .AllowAnonymous()
+                .ProducesProblem(StatusCodes.Status400BadRequest);
+        }
+
+        return routes;
+    }
+
+    private static Created<GuestSessionResponse> StartGuestSession(TokenIssuer issuer)
+    {
+        var token = issuer.IssueGuest();
+        return TypedResults.Created((string?)null,
+            new GuestSessionResponse(token.Token, token.Subject, token.ExpiresAt));
+    }
+
+    private static Ok<DevTokenResponse> MintDevToken([FromBody] DevTokenRequest request, TokenIssuer issuer)
+    {
+        RequestValidation.Validate(request);
+        var token = issuer.IssueShopper(request.UserId, request.Email);
+        return TypedResults.Ok(new DevTokenResponse(token.Token, token.Subject, token.ExpiresAt));
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Cart.Domain.Carts;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Cart.Web.Platform.Auth;
+
+/// <summary>Signs the tokens this service hands out: guest tokens, and shopper tokens in Development only.</summary>
+internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider clock)
+{
+    private static readonly TimeSpan DevTokenLifetime = TimeSpan.FromHours(12);
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public IssuedToken IssueGuest()
+    {
+        var auth = options.Value;
+        var sessionId = CartOwner.GuestIdPrefix + Ulid.NewUlid(clock.GetUtcNow());
+        return Issue(auth.GuestIssuer, auth.GuestSigningKey, auth.GuestTokenLifetime,
+            [new Claim(CartSchemes.SubjectClaim, sessionId)], sessionId);
+    }
+
+    public IssuedToken IssueShopper(string userId, string? email)
+    {
+        var auth = options.Value;
+        var claims = new List<Claim> { new(CartSchemes.SubjectClaim, userId) };
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            claims.Add(new Claim(CartSchemes.EmailClaim, email));
+        }
+
+        return Issue(auth.Issuer, auth.SigningKey, DevTokenLifetime, claims, userId);
+    }
+
+    private IssuedToken Issue(string issuer, string key, TimeSpan lifetime, IEnumerable<Claim> claims, string subject)
+    {
+        var auth = options.Value;
+        var now = clock.GetUtcNow();
+        var expires = now + lifetime;
+        var token = _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = auth.Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(TokenValidation.KeyOf(key), auth.Algorithms[0]),
+        });
+        return new IssuedToken(token, subject, expires);
+    }
+}
+
+internal sealed record IssuedToken(string Token, string Subject, DateTimeOffset ExpiresAt);

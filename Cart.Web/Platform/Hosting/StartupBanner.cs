@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Cart.Web.Platform.Hosting;
+
+/// <summary>Tells whoever started the service where to find it, once it listens.</summary>
+internal static class StartupBanner
+{
+    public static void Register(WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+            var root = addresses?.FirstOrDefault()?.Replace("0.0.0.0", "localhost", StringComparison.Ordinal)
+                .Replace("[::]", "localhost", StringComparison.Ordinal);
+            if (root is null)
+            {
+                return;
+            }
+
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Cart");
+            logger.LogInformation("Cart API:        {Root}/api/v1", root);
+            logger.LogInformation("API reference:   {Root}/reference  (OpenAPI document: {Root}/openapi/v1.json)", root, root);
+            if (app.Environment.IsDevelopment())
+            {
+                logger.LogInformation("Shopper tokens:  POST {Root}/api/v1/dev/tokens {{\"userId\":\"user_1\"}}  (Development only)", root);
+            }
+
+            logger.LogInformation("Guest tokens:    POST {Root}/api/v1/guest-sessions", root);
+        });
+    }
+}

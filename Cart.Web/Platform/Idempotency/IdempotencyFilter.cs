@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using Cart.Domain.Common;
+using Cart.Infrastructure.Idempotency;
+using Cart.Web.Platform.Auth;
+using Cart.Web.Platform.Problems;
+
+namespace Cart.Web.Platform.Idempotency;
+
+/// <summary>
+/// Idempotency-Key on POST/PUT/DELETE (IETF draft): a retry with the same key and body replays the first response,
+/// the same key with another body is refused (422), and a retry while the first still runs gets 409.
+/// Keys are scoped to the caller. A request that fails changes nothing and gives its key back.
+/// </summary>
+internal sealed class IdempotencyFilter(IdempotencyStore store, RequestIdempotency current) : IEndpointFilter
+{
+    public const string HeaderName = "Idempotency-Key";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Headers.TryGetValue(HeaderName, out var values))
+        {
+            return await next(context);
+        }
+
+        var key = values.Count == 1 ? values[0] : null;
+        if (!IsValidKey(key))
+        {
+            throw RequestValidationException.For(HeaderName,
+                $"An Idempotency-Key is one value of 1 to {IdempotencyLimits.MaxKeyLength} visible ASCII characters.");
+        }
+
+        var scope = http.User.GetCartOwner().Key;
+        var fingerprint = await FingerprintAsync(http.Request, http.RequestAborted);
+        var claim = await store.ClaimAsync(scope, key!, fingerprint, http.RequestAborted);
+        switch (claim.Outcome)
+        {
+            case ClaimOutcome.Replay:
+                return new ReplayedResult(claim.Record);
+            case ClaimOutcome.InProgress:
+                throw new DomainException(new DomainError(ErrorCodes.RequestInProgress,
+                    "A request with this Idempotency-Key is still running; retry when it has finished."));
+            case ClaimOutcome.Mismatch:
+                throw new DomainException(new DomainError(ErrorCodes.IdempotencyKeyReused,
+                    "This Idempotency-Key was used for a different request."));
+        }
+
+        current.Claimed(scope, key!, claim.Record.ClaimToken);
+        try
+        {
+            var result = await next(context);
+            if (!current.IsCompleted)
+            {
+                await store.ReleaseAsync(scope, key!, claim.Record.ClaimToken, CancellationToken.None);
+            }
+
+            return result;
+        }
+        catch
+        {
+            await store.ReleaseAsync(scope, key!, claim.Record.ClaimToken, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static bool IsValidKey(string? key) =>
+        !string.IsNullOrEmpty(key) && key.Length <= IdempotencyLimits.MaxKeyLength && key.All(c => c is > ' ' and <= '~');
+
+    /// <summary>SHA-256 of method, path and body bytes: what makes two requests "the same request".</summary>
+    private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        if (request.Body.CanSeek)
+        {
+            request.Body.Position = 0;
+            var buffer = new byte[4096];
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+
+            request.Body.Position = 0;
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
+
+/// <summary>The stored first response of an idempotent request, written again byte for byte.</summary>
+internal sealed class ReplayedResult(IdempotencyRecord record) : IResult
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = record.ResponseStatus ?? StatusCodes.Status200OK;
+        response.Headers["Idempotent-Replayed"] = "true";
+        if (record.ResponseEtag is not null)
+        {
+            response.Headers.ETag = record.ResponseEtag;
+        }
+
+        if (record.ResponseLocation is not null)
+        {
+            response.Headers.Location = record.ResponseLocation;
+        }
+
+        response.ContentType = "application/json; charset=utf-8";
+        await response.WriteAsync(record.ResponseBody ?? string.Empty);
+    }
+}

@@ -1,0 +1,51 @@
+using Cart.Domain.Common;
+
+namespace Cart.Web.Platform.Problems;
+
+/// <summary>The HTTP status and title of every error code of API.md.</summary>
+internal static class ProblemCatalog
+{
+    private static readonly Dictionary<string, (int Status, string Title)> Entries = new(StringComparer.Ordinal)
+    {
+        [ErrorCodes.ValidationFailed] = (400, "The request is not valid"),
+        [ErrorCodes.InvalidGuestToken] = (400, "The guest token is not valid"),
+        [ErrorCodes.IdempotencyKeyRequired] = (400, "An Idempotency-Key header is required"),
+        [ErrorCodes.Unauthenticated] = (401, "A valid bearer token is required"),
+        [ErrorCodes.Forbidden] = (403, "Not allowed"),
+        [ErrorCodes.LineNotFound] = (404, "The line is not in the cart"),
+        [ErrorCodes.OrderNotFound] = (404, "No such order"),
+        [ErrorCodes.ProductNotFound] = (404, "No such product"),
+        [ErrorCodes.NotFound] = (404, "Not found"),
+        [ErrorCodes.InsufficientStock] = (409, "Not enough stock"),
+        [ErrorCodes.PriceChanged] = (409, "Prices changed"),
+        [ErrorCodes.RequestInProgress] = (409, "A request with this Idempotency-Key is still running"),
+        [ErrorCodes.VersionMismatch] = (412, "The cart has changed"),
+        [ErrorCodes.PayloadTooLarge] = (413, "The request body is too large"),
+        [ErrorCodes.UnknownSku] = (422, "Unknown SKU"),
+        [ErrorCodes.ProductUnavailable] = (422, "The product is not available"),
+        [ErrorCodes.CartFull] = (422, "The cart is full"),
+        [ErrorCodes.CartEmpty] = (422, "The cart is empty"),
+        [ErrorCodes.IdempotencyKeyReused] = (422, "The Idempotency-Key was used for another request"),
+        [ErrorCodes.RateLimited] = (429, "Too many requests"),
+        [ErrorCodes.ServiceUnavailable] = (503, "The service is unavailable"),
+    };
+
+    public static int StatusOf(string code) => Entries.TryGetValue(code, out var e) ? e.Status : 400;
+
+    public static string TitleOf(string code) => Entries.TryGetValue(code, out var e) ? e.Title : "Error";
+
+    /// <summary>The code for a response the framework produced with only a status (an empty 404 or 405, say).</summary>
+    public static string CodeForStatus(int status) => status switch
+    {
+        401 => ErrorCodes.Unauthenticated,
+        403 => ErrorCodes.Forbidden,
+        404 => ErrorCodes.NotFound,
+        413 => ErrorCodes.PayloadTooLarge,
+        429 => ErrorCodes.RateLimited,
+        503 => ErrorCodes.ServiceUnavailable,
+        >= 500 => "internal_error",
+        _ => ErrorCodes.ValidationFailed,
+    };
+
+    public static string TypeOf(string code) => "/problems/" + code.Replace('_', '-');
+}
