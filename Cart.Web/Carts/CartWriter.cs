@@ -54,8 +54,7 @@ internal sealed class CartWriter(
                 }
 
                 // Another instance wrote first; back off a little, with jitter, and redo the change on fresh state.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), clock,
-                    cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
             }
         }
     }

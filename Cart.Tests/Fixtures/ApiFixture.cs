@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using Cart.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Cart.Tests.Fixtures;
+
+/// <summary>
+/// One running service on one fresh database, seeded with <see cref="TestCatalog"/>, shared by the tests of a class.
+/// Tests keep out of each other's way by using their own owners (<see cref="NewUserId"/>).
+/// </summary>
+public abstract class ApiFixture(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private CartAppFactory? _factory;
+
+    public CartAppFactory Factory => _factory ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public DatabaseProvider Provider => provider;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _factory = new CartAppFactory(_database);
+        _ = _factory.Server; // starts the host: migrations run here
+        await _factory.WithDbAsync(async db =>
+        {
+            db.Products.AddRange(TestCatalog.Products(_factory.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    public static string NewUserId() => $"user_{Guid.NewGuid():N}";
+
+    public static string NewGuestId() => $"g_{Guid.NewGuid():N}";
+
+    /// <summary>A client with no token.</summary>
+    public HttpClient Anonymous() =>
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient WithToken(string token)
+    {
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>A client for a new shopper, and that shopper's id.</summary>
+    public (HttpClient Client, string UserId) NewShopper()
+    {
+        var userId = NewUserId();
+        return (WithToken(TestAuth.Shopper(userId)), userId);
+    }
+}
+
+public sealed class SqliteApiFixture() : ApiFixture(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApiFixture() : ApiFixture(DatabaseProvider.PostgreSql);

@@ -1,0 +1,29 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Cart.Tests.Fixtures;
+
+/// <summary>The storefront routes, called as a client would, asserting success.</summary>
+public static class CartApi
+{
+    public const string Cart = "/api/v1/cart";
+    public const string Items = "/api/v1/cart/items";
+    public const string Merge = "/api/v1/cart/merge";
+    public const string GuestSessions = "/api/v1/guest-sessions";
+
+    public static string Item(string sku) => $"{Items}/{Uri.EscapeDataString(sku)}";
+
+    public static async Task<JsonElement> GetCartAsync(this HttpClient client) =>
+        await (await client.GetAsync(Cart)).ExpectAsync(HttpStatusCode.OK);
+
+    public static async Task<JsonElement> AddAsync(this HttpClient client, string sku, int quantity) =>
+        await (await client.PostJsonAsync(Items, new { sku, quantity })).ExpectAsync(HttpStatusCode.OK);
+
+    /// <summary>Starts a guest session through the API; returns a client holding its token, and the token.</summary>
+    public static async Task<(HttpClient Client, string Token, string SessionId)> NewGuestAsync(this ApiFixture fixture)
+    {
+        var session = await (await fixture.Anonymous().PostAsync(GuestSessions, null)).ExpectAsync(HttpStatusCode.Created);
+        var token = session.GetProperty("token").GetString()!;
+        return (fixture.WithToken(token), token, session.GetProperty("sessionId").GetString()!);
+    }
+}

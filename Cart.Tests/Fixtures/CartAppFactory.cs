@@ -1,0 +1,50 @@
+using Cart.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cart.Tests.Fixtures;
+
+/// <summary>The real service, in process, on a real database of the given provider.</summary>
+public sealed class CartAppFactory(TestDatabase database, string environment = "Testing")
+    : WebApplicationFactory<Program>
+{
+    /// <summary>The clock of the host; starts at the real time, moves only when a test moves it.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", database.ConnectionString);
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Database:SeedDemoCatalog", "false");
+        foreach (var (key, value) in TestAuth.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the host's own database context.</summary>
+    public async Task<T> WithDbAsync<T>(Func<CartDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<CartDbContext>());
+    }
+
+    public async Task WithDbAsync(Func<CartDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<CartDbContext>());
+    }
+}
