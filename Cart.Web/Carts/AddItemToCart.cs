@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
@@ -14,7 +15,7 @@ public sealed record AddItemRequest(
     string Sku,
     [property: Range(CartLimits.MinQuantity, CartLimits.MaxQuantity)]
     int Quantity,
-    [property: MaxLength(CartLimits.MaxVariantEntries)]
+    [property: Description("A flat object of at most 10 string values, 1 KB of names and values in all.")]
     Dictionary<string, string>? Variant = null);
 
 /// <summary>Adds a product; a line already in the cart grows by the quantity.</summary>

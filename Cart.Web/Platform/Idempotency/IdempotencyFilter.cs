@@ -66,24 +66,27 @@ internal sealed class IdempotencyFilter(IdempotencyStore store, RequestIdempoten
     private static bool IsValidKey(string? key) =>
         !string.IsNullOrEmpty(key) && key.Length <= IdempotencyLimits.MaxKeyLength && key.All(c => c is > ' ' and <= '~');
 
-    /// <summary>SHA-256 of method, path and body bytes: what makes two requests "the same request".</summary>
     private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}\n"));
+        var body = Array.Empty<byte>();
         if (request.Body.CanSeek)
         {
             request.Body.Position = 0;
-            var buffer = new byte[4096];
-            int read;
-            while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-            }
-
+            using var copy = new MemoryStream();
+            await request.Body.CopyToAsync(copy, cancellationToken);
             request.Body.Position = 0;
+            body = copy.ToArray();
         }
 
+        return Fingerprint(request.Method, request.Path, body);
+    }
+
+    /// <summary>SHA-256 of method, path and body bytes: what makes two requests "the same request".</summary>
+    internal static string Fingerprint(string method, string path, ReadOnlySpan<byte> body)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{method} {path}\n"));
+        hash.AppendData(body);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }
