@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 
 namespace Cart.Infrastructure.Persistence;
 
@@ -27,6 +29,12 @@ public static class CartDbContextOptions
                 o => o.MigrationsAssembly(migrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
+        // Lost races (a concurrency token or the active-owner index) are expected and retried by the caller, and real
+        // failures are logged where they are handled: EF's own error logs would only repeat them, as noise.
+        builder.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Debug),
+            (RelationalEventId.CommandError, LogLevel.Debug)));
         return builder.UseSnakeCaseNamingConvention();
     }
 
