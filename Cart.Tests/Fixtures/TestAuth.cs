@@ -26,8 +26,8 @@ public static class TestAuth
     };
 
     /// <summary>A valid shopper token for <paramref name="userId"/>.</summary>
-    public static string Shopper(string userId, string? email = null) =>
-        Sign(Issuer, Audience, SigningKey, userId, DateTimeOffset.UtcNow.AddHours(1), email);
+    public static string Shopper(string userId, string? email = null, DateTimeOffset? now = null) =>
+        Sign(Issuer, Audience, SigningKey, userId, (now ?? DateTimeOffset.UtcNow).AddHours(1), email);
 
     /// <summary>A guest token as this service would sign it, for <paramref name="sessionId"/> (g_...).</summary>
     public static string Guest(string sessionId) =>

@@ -26,9 +26,11 @@ internal static class AuthSetup
             .AddJwtBearer(CartSchemes.Guest);
 
         services.AddOptions<JwtBearerOptions>(CartSchemes.Shopper)
-            .Configure<IOptions<AuthOptions>>((o, auth) => Configure(o, TokenValidation.Shopper(auth.Value), false));
+            .Configure<IOptions<AuthOptions>, TimeProvider>((o, auth, clock) =>
+                Configure(o, TokenValidation.Shopper(auth.Value, clock), false));
         services.AddOptions<JwtBearerOptions>(CartSchemes.Guest)
-            .Configure<IOptions<AuthOptions>>((o, auth) => Configure(o, TokenValidation.Guest(auth.Value), true));
+            .Configure<IOptions<AuthOptions>, TimeProvider>((o, auth, clock) =>
+                Configure(o, TokenValidation.Guest(auth.Value, clock), true));
 
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(CartSchemes.Bearer)

@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace Cart.Web.Platform.Auth;
 
 /// <summary>Validates a guest token handed over in a body (the merge at login) exactly as the Guest scheme would.</summary>
-internal sealed class GuestTokenReader(IOptions<AuthOptions> options)
+internal sealed class GuestTokenReader(IOptions<AuthOptions> options, TimeProvider clock)
 {
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -16,7 +16,7 @@ internal sealed class GuestTokenReader(IOptions<AuthOptions> options)
             return null;
         }
 
-        var result = await _handler.ValidateTokenAsync(token, TokenValidation.Guest(options.Value));
+        var result = await _handler.ValidateTokenAsync(token, TokenValidation.Guest(options.Value, clock));
         if (!result.IsValid)
         {
             return null;

@@ -7,15 +7,30 @@ internal static class TokenValidation
 {
     public static SymmetricSecurityKey KeyOf(string secret) => new(Encoding.UTF8.GetBytes(secret));
 
-    public static TokenValidationParameters Shopper(AuthOptions auth) =>
-        Parameters(auth, auth.Issuer, auth.SigningKey, CartSchemes.ShopperIdentity);
+    public static TokenValidationParameters Shopper(AuthOptions auth, TimeProvider clock) =>
+        Parameters(auth, clock, auth.Issuer, auth.SigningKey, CartSchemes.ShopperIdentity);
 
-    public static TokenValidationParameters Guest(AuthOptions auth) =>
-        Parameters(auth, auth.GuestIssuer, auth.GuestSigningKey, CartSchemes.GuestIdentity);
+    public static TokenValidationParameters Guest(AuthOptions auth, TimeProvider clock) =>
+        Parameters(auth, clock, auth.GuestIssuer, auth.GuestSigningKey, CartSchemes.GuestIdentity);
 
-    private static TokenValidationParameters Parameters(AuthOptions auth, string issuer, string key,
-        string authenticationType) => new()
+    /// <summary>Token lifetime against the service's own clock (TimeProvider), with the configured skew.</summary>
+    private static bool IsLive(DateTime? notBefore, DateTime? expires, TokenValidationParameters parameters,
+        TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var skew = parameters.ClockSkew;
+        if (expires is null || expires.Value.ToUniversalTime() <= now - skew)
         {
+            return false;
+        }
+
+        return notBefore is null || notBefore.Value.ToUniversalTime() <= now + skew;
+    }
+
+    private static TokenValidationParameters Parameters(AuthOptions auth, TimeProvider clock, string issuer,
+        string key, string authenticationType) => new()
+        {
+            LifetimeValidator = (notBefore, expires, _, parameters) => IsLive(notBefore, expires, parameters, clock),
             ValidIssuer = issuer,
             ValidAudience = auth.Audience,
             IssuerSigningKey = KeyOf(key),

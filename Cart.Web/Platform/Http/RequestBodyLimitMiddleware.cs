@@ -6,30 +6,71 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Cart.Web.Platform.Http;
 
 /// <summary>
-/// API bodies are at most 16 KB (API.md): a larger declared length is refused before it is read, a chunked body is
-/// cut off by the server at the same limit, and what is accepted is buffered so it can be read twice (the
-/// Idempotency-Key fingerprint reads it after the endpoint has bound it).
+/// API bodies are at most 16 KB (API.md). A larger declared length is refused before it is read; a body without a
+/// declared length (chunked) is read into the buffer up to the limit and refused as soon as it passes it. What is
+/// accepted stays buffered, so it can be read twice (the Idempotency-Key fingerprint reads it after binding).
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
+    private const int Limit = CartLimits.MaxRequestBodyBytes;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.ContentLength > CartLimits.MaxRequestBodyBytes)
+        if (request.ContentLength > Limit)
         {
-            await Problem.WriteAsync(context, Problem.For(ErrorCodes.PayloadTooLarge,
-                $"Request bodies are at most {CartLimits.MaxRequestBodyBytes} bytes."));
+            await RefuseAsync(context);
             return;
         }
 
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
         {
-            sizeFeature.MaxRequestBodySize = CartLimits.MaxRequestBodyBytes;
+            sizeFeature.MaxRequestBodySize = Limit;
         }
 
-        request.EnableBuffering(bufferThreshold: CartLimits.MaxRequestBodyBytes,
-            bufferLimit: CartLimits.MaxRequestBodyBytes);
+        // One byte over the limit may sit in the buffer, so that "too large" can be told apart from "exactly 16 KB".
+        request.EnableBuffering(bufferThreshold: Limit + 1, bufferLimit: Limit + 1);
+        if (request.ContentLength is null && await ExceedsLimitAsync(request, context.RequestAborted))
+        {
+            await RefuseAsync(context);
+            return;
+        }
+
         await next(context);
     }
+
+    private static async Task<bool> ExceedsLimitAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        long total = 0;
+        try
+        {
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > Limit)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return true;
+        }
+        catch (IOException) when (total + buffer.Length > Limit)
+        {
+            // The buffering stream refuses to hold more than its limit.
+            return true;
+        }
+
+        request.Body.Position = 0;
+        return false;
+    }
+
+    private static Task RefuseAsync(HttpContext context) =>
+        Problem.WriteAsync(context, Problem.For(ErrorCodes.PayloadTooLarge,
+            $"Request bodies are at most {Limit} bytes."));
 }

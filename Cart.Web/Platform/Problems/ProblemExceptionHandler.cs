@@ -52,20 +52,21 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
     {
         if (exception.InnerException is JsonException json)
         {
-            var (field, message) = DescribeJsonError(json);
-            return Problem.Validation(new Dictionary<string, string[]> { [field] = [message] }, message);
+            var errors = DescribeJsonError(json);
+            return Problem.Validation(errors, errors.First().Value[0]);
         }
 
-        // Binding of route and query values ("Failed to bind parameter "int page" from "x"") lands here.
+        // Binding of route and query values ("Failed to bind parameter "int? page" from "x"") lands here.
         var parameter = ParameterName().Match(exception.Message);
         var name = parameter.Success ? parameter.Groups["name"].Value : "request";
-        var problem = Problem.Validation(new Dictionary<string, string[]> { [name] = [exception.Message] },
-            exception.Message);
+        var message = parameter.Success ? $"'{name}' has the wrong type." : "The request could not be read.";
+        var problem = Problem.Validation(new Dictionary<string, string[]> { [name] = [message] }, message);
         problem.Status = exception.StatusCode;
         return problem;
     }
 
-    private static (string Field, string Message) DescribeJsonError(JsonException json)
+    /// <summary>Field → message for a JSON body the contract refuses, naming fields only (never .NET types).</summary>
+    private static Dictionary<string, string[]> DescribeJsonError(JsonException json)
     {
         var field = FieldFromPath(json.Path);
         var text = json.Message;
@@ -73,25 +74,29 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         {
             var member = QuotedName().Match(text);
             var name = member.Success ? member.Groups["name"].Value : field;
-            return (name, $"'{name}' is not a field of this request; prices and other values come from the service.");
+            return One(name, $"'{name}' is not a field of this request; prices and other values come from the service.");
         }
 
-        if (text.Contains("missing required properties", StringComparison.Ordinal))
+        var including = text.IndexOf("including:", StringComparison.Ordinal);
+        if (text.Contains("missing required properties", StringComparison.Ordinal) && including >= 0)
         {
-            var member = QuotedName().Match(text);
-            var name = member.Success ? member.Groups["name"].Value : field;
-            return (name, $"'{name}' is required.");
+            return QuotedName().Matches(text[including..])
+                .Select(m => m.Groups["name"].Value)
+                .Distinct(StringComparer.Ordinal)
+                .ToDictionary(name => name, name => new[] { $"'{name}' is required." });
         }
 
         if (text.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
         {
-            return (field, "A field is given more than once.");
+            return One(field, "A field is given more than once.");
         }
 
         return field == "body"
-            ? (field, "The body is not a valid JSON object for this request.")
-            : (field, $"'{field}' has the wrong type or an out-of-range value.");
+            ? One(field, "The body is not a valid JSON object for this request.")
+            : One(field, $"'{field}' has the wrong type or an out-of-range value.");
     }
+
+    private static Dictionary<string, string[]> One(string field, string message) => new() { [field] = [message] };
 
     private static string FieldFromPath(string? path)
     {
@@ -107,6 +112,6 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
     [GeneratedRegex("'(?<name>[^']+)'")]
     private static partial Regex QuotedName();
 
-    [GeneratedRegex("parameter \"\\S+ (?<name>[^\"]+)\"")]
+    [GeneratedRegex("parameter \"[^\"]* (?<name>[^\" ]+)\"")]
     private static partial Regex ParameterName();
 }

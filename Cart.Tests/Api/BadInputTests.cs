@@ -1,0 +1,381 @@
+using System.Net;
+using System.Text.Json;
+using Cart.Tests.Fixtures;
+
+namespace Cart.Tests.Api;
+
+/// <summary>
+/// Hostile and malformed requests (API.md, "Rules" and "Errors"): each gets its 4xx code, never a 500, and the cart
+/// it aimed at is left exactly as it was.
+/// </summary>
+public abstract class BadInputTests(ApiFixture fixture)
+{
+    private const string Post = "POST";
+    private const string Put = "PUT";
+    private const string Delete = "DELETE";
+    private const string Products = "/api/v1/products";
+
+    private static readonly string[] MalformedSkus =
+        [new string('A', 65), "", "ÄÖ-1", "商品", "sku with space", "sku/../x"];
+
+    public static TheoryData<string> BadSkus => new(MalformedSkus);
+
+    public static TheoryData<string, string> BadQuantities
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var method in new[] { Post, Put })
+            {
+                foreach (var quantity in new[] { "0", "-1", "1000", "2147483648", "1e3" })
+                {
+                    data.Add(method, quantity);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    public static TheoryData<string, string> BadRouteSkus
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var method in new[] { Put, Delete })
+            {
+                foreach (var sku in MalformedSkus.Where(s => s.Length > 0))
+                {
+                    data.Add(method, sku);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    [Theory]
+    [InlineData(Post, """{"sku":""", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData(Post, """[{"sku":"SG-MUG","quantity":1}]""", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData(Post, "", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData(Post, "null", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData(Post, """{"sku":"SG-MUG","quantity":1}""", "text/plain", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData(Put, """{"quantity":""", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData(Put, """[{"quantity":5}]""", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData(Put, "", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData(Put, "null", "application/json", HttpStatusCode.BadRequest)]
+    [InlineData(Put, """{"quantity":5}""", "text/plain", HttpStatusCode.UnsupportedMediaType)]
+    public async Task WriteItem_WhenBodyIsNotAJsonObject_ReturnsValidationFailed(string method, string body,
+        string contentType, HttpStatusCode status)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(new HttpMethod(method), ItemUrl(method), body, contentType);
+
+        await response.ExpectProblemAsync(status, "validation_failed");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData("""{"sku":"SG-MUG","quantity":"2"}""", "quantity")]
+    [InlineData("""{"sku":"SG-MUG","quantity":2.5}""", "quantity")]
+    [InlineData("""{"sku":"SG-MUG","quantity":true}""", "quantity")]
+    [InlineData("""{"sku":5,"quantity":1}""", "sku")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":"M"}""", "variant")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"size":1}}""", "variant")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"size":{"x":"y"}}}""", "variant")]
+    public async Task AddItem_WhenAFieldHasTheWrongType_ReturnsValidationFailed(string body, string field)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, field);
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadQuantities))]
+    public async Task WriteItem_WhenQuantityIsOutOfRange_ReturnsValidationFailedForQuantity(string method,
+        string quantity)
+    {
+        var (client, before) = await SeededShopperAsync();
+        var body = method == Post
+            ? $$"""{"sku":"{{TestCatalog.Shirt}}","quantity":{{quantity}}}"""
+            : $$"""{"quantity":{{quantity}}}""";
+
+        var response = await client.SendRawAsync(new HttpMethod(method), ItemUrl(method), body);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "quantity");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadSkus))]
+    public async Task AddItem_WhenSkuBreaksTheFormat_ReturnsValidationFailedForSku(string sku)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.PostJsonAsync(CartApi.Items, new { sku, quantity = 1 });
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "sku");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [MemberData(nameof(BadRouteSkus))]
+    public async Task WriteItem_WhenRouteSkuBreaksTheFormat_ReturnsValidationFailed(string method, string sku)
+    {
+        var (client, before) = await SeededShopperAsync();
+        var request = new HttpRequestMessage(new HttpMethod(method), CartApi.Item(sku));
+        if (method == Put)
+        {
+            request.Content = RawJson("""{"quantity":1}""");
+        }
+
+        var response = await client.SendAsync(request);
+
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    /// <summary>
+    /// An empty SKU cannot be written in the route: <c>/cart/items/</c> is the collection, which only takes POST.
+    /// </summary>
+    [Theory]
+    [InlineData(Put)]
+    [InlineData(Delete)]
+    public async Task WriteItem_WhenRouteSkuIsEmpty_ReturnsMethodNotAllowed(string method)
+    {
+        var (client, before) = await SeededShopperAsync();
+        var request = new HttpRequestMessage(new HttpMethod(method), CartApi.Item(""));
+        if (method == Put)
+        {
+            request.Content = RawJson("""{"quantity":1}""");
+        }
+
+        var response = await client.SendAsync(request);
+
+        await response.ExpectProblemAsync(HttpStatusCode.MethodNotAllowed, "validation_failed");
+        Assert.Contains(HttpMethod.Post.Method, response.Content.Headers.Allow);
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData(11, 1)]   // one attribute too many
+    [InlineData(2, 600)]  // 1 200 bytes of values, over the 1 KB budget
+    public async Task AddItem_WhenVariantBreaksTheLimits_ReturnsValidationFailedForVariant(int attributes,
+        int valueLength)
+    {
+        var (client, before) = await SeededShopperAsync();
+        var variant = Enumerable.Range(1, attributes).ToDictionary(i => $"a{i}", _ => new string('v', valueLength));
+
+        var response = await client.PostJsonAsync(CartApi.Items, new { sku = TestCatalog.Mug, quantity = 1, variant });
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "variant");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AddItem_WhenBodyIsLargerThan16KB_ReturnsPayloadTooLarge(bool declaresLength)
+    {
+        var (client, before) = await SeededShopperAsync();
+        var body = JsonSerializer.Serialize(new
+        {
+            sku = TestCatalog.Mug,
+            quantity = 1,
+            variant = new { note = new string('x', 17 * 1024) },
+        });
+        // Without a declared length the body goes chunked and only the byte count can stop it.
+        HttpContent content = declaresLength
+            ? RawJson(body)
+            : System.Net.Http.Json.JsonContent.Create(JsonDocument.Parse(body).RootElement);
+
+        var response = await client.PostAsync(CartApi.Items, content);
+
+        await response.ExpectProblemAsync(HttpStatusCode.RequestEntityTooLarge, "payload_too_large");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"foo":1}""", "foo")]
+    [InlineData("""{"sku":"SG-MUG","sku":"SG-LAMP","quantity":1}""", "sku")]
+    [InlineData("""{"sku":"SG-MUG"}""", "quantity")]
+    [InlineData("""{"quantity":1}""", "sku")]
+    public async Task AddItem_WhenFieldsAreUnknownDuplicatedOrMissing_ReturnsValidationFailed(string body,
+        string field)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, field);
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData("NO-SUCH-SKU-1", "unknown_sku")]
+    [InlineData(TestCatalog.Retired, "product_unavailable")]
+    [InlineData(TestCatalog.Pho, "product_unavailable")] // sold in VND; the cart is in SGD
+    public async Task AddItem_WhenCatalogRefusesTheSku_ReturnsUnprocessable(string sku, string code)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.PostJsonAsync(CartApi.Items, new { sku, quantity = 1 });
+
+        await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, code);
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Fact]
+    public async Task AddItem_WhenCartHas100Lines_ReturnsCartFull()
+    {
+        var (client, _) = fixture.NewShopper();
+        var before = default(JsonElement);
+        for (var i = 1; i <= 100; i++)
+        {
+            before = await client.AddAsync(TestCatalog.Bulk(i), 1);
+        }
+
+        var response = await client.PostJsonAsync(CartApi.Items, new { sku = TestCatalog.Bulk(101), quantity = 1 });
+
+        await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "cart_full");
+        Assert.Equal(100, before.GetProperty("items").GetArrayLength());
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Fact]
+    public async Task AddItem_WhenLineWouldGrowPast999_ReturnsValidationFailedForQuantity()
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.PostJsonAsync(CartApi.Items, new { sku = TestCatalog.Shirt, quantity = 998 });
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "quantity");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData(Put, true)]
+    [InlineData(Delete, true)]
+    [InlineData(Put, false)]
+    [InlineData(Delete, false)]
+    public async Task WriteItem_WhenLineIsNotInTheCart_ReturnsLineNotFound(string method, bool ownerHasACart)
+    {
+        var (client, _) = fixture.NewShopper();
+        var before = ownerHasACart ? await client.AddAsync(TestCatalog.Shirt, 2) : await client.GetCartAsync();
+        var request = new HttpRequestMessage(new HttpMethod(method), CartApi.Item(TestCatalog.Mug));
+        if (method == Put)
+        {
+            request.Content = RawJson("""{"quantity":1}""");
+        }
+
+        var response = await client.SendAsync(request);
+
+        await response.ExpectProblemAsync(HttpStatusCode.NotFound, "line_not_found");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData("pageSize=101", "pageSize")]
+    [InlineData("pageSize=0", "pageSize")]
+    [InlineData("page=0", "page")]
+    [InlineData("page=abc", "page")]
+    public async Task ListProducts_WhenPagingIsOutOfRange_ReturnsValidationFailed(string query, string field)
+    {
+        var response = await fixture.Anonymous().GetAsync($"{Products}?{query}");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, field);
+    }
+
+    [Fact]
+    public async Task GetProduct_WhenSkuIsNotInTheCatalog_ReturnsProductNotFound()
+    {
+        var response = await fixture.Anonymous().GetAsync($"{Products}/NOPE-404");
+
+        await response.ExpectProblemAsync(HttpStatusCode.NotFound, "product_not_found");
+    }
+
+    [Theory]
+    [InlineData(256)]
+    [InlineData(0)]
+    public async Task AddItem_WhenIdempotencyKeyIsEmptyOrTooLong_ReturnsValidationFailed(int length)
+    {
+        var (client, before) = await SeededShopperAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, CartApi.Items)
+        {
+            Content = RawJson($$"""{"sku":"{{TestCatalog.Mug}}","quantity":1}"""),
+        };
+        // The in-process server drops a header whose value is "", so the empty key is a lone space (on the wire,
+        // HTTP trims it to the same empty value).
+        var key = length == 0 ? " " : new string('k', length);
+        Assert.True(request.Headers.TryAddWithoutValidation("Idempotency-Key", key));
+
+        var response = await client.SendAsync(request);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "Idempotency-Key");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData("7")]
+    [InlineData("W/7")]
+    public async Task AddItem_WhenIfMatchIsNotAnEntityTag_ReturnsValidationFailed(string ifMatch)
+    {
+        var (client, before) = await SeededShopperAsync();
+        var request = new HttpRequestMessage(HttpMethod.Post, CartApi.Items)
+        {
+            Content = RawJson($$"""{"sku":"{{TestCatalog.Mug}}","quantity":1}"""),
+        };
+        Assert.True(request.Headers.TryAddWithoutValidation("If-Match", ifMatch));
+
+        var response = await client.SendAsync(request);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "If-Match");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    /// <summary>A new shopper whose cart holds one line (2 Shirts), and that cart as the API returned it.</summary>
+    private async Task<(HttpClient Client, JsonElement Before)> SeededShopperAsync()
+    {
+        var (client, _) = fixture.NewShopper();
+        return (client, await client.AddAsync(TestCatalog.Shirt, 2));
+    }
+
+    private static string ItemUrl(string method) => method == Post ? CartApi.Items : CartApi.Item(TestCatalog.Shirt);
+
+    private static StringContent RawJson(string json) =>
+        new(json, System.Text.Encoding.UTF8, "application/json");
+
+    /// <summary>Reads the owner's cart again and asserts that neither its version nor its lines moved.</summary>
+    private static async Task AssertUnchangedAsync(HttpClient owner, JsonElement before)
+    {
+        var after = await owner.GetCartAsync();
+        Assert.Equal(before.Version(), after.Version());
+        Assert.Equal(before.GetProperty("items").GetRawText(), after.GetProperty("items").GetRawText());
+    }
+
+    /// <summary>The problem's <c>errors</c> name <paramref name="field"/> (or a member of it, as in variant.size).</summary>
+    private static void AssertErrorsName(JsonElement problem, string field) =>
+        Assert.True(
+            problem.TryGetProperty("errors", out var errors) && errors.EnumerateObject().Any(e =>
+                e.Name == field || e.Name.StartsWith(field + ".", StringComparison.Ordinal)),
+            $"errors should name '{field}': {problem}");
+}
+
+[Collection(nameof(SqliteApiCollection))]
+public sealed class SqliteBadInputTests(SqliteApiFixture fixture) : BadInputTests(fixture);
+
+[Collection(nameof(PostgresApiCollection))]
+public sealed class PostgresBadInputTests(PostgresApiFixture fixture) : BadInputTests(fixture);
