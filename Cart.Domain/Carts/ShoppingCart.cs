@@ -175,20 +175,23 @@ public sealed class ShoppingCart
         var newSkus = guest._lines.Count(g => FindLine(g.Sku) is null);
         Guard(_lines.Count + newSkus <= CartLimits.MaxLines, CartErrors.CartFull);
 
+        var changed = false;
         foreach (var guestLine in guest._lines)
         {
             var mine = FindLine(guestLine.Sku);
             if (mine is null)
             {
                 _lines.Add(guestLine.CopyTo(Id, now));
+                changed = true;
             }
             else if (guestLine.Quantity > mine.Quantity)
             {
                 mine.TakeOver(guestLine, now);
+                changed = true;
             }
         }
 
-        if (guest._lines.Count > 0)
+        if (changed)
         {
             Currency ??= guest.Currency;
             Touch(now);

@@ -1,5 +1,6 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
+using Cart.Web.Platform.Json;
 
 namespace Cart.Web.Carts;
 
@@ -48,10 +49,4 @@ internal sealed class CartDocumentBuilder(IProductCatalog catalog)
 
     private static CartOwnerDocument OwnerOf(CartOwner owner) =>
         new(owner.Kind == OwnerKind.User ? "user" : "guest", owner.Id);
-}
-
-internal static class Money
-{
-    /// <summary>Drops the trailing zeros of the stored scale: 29.9900 is written as 29.99, 250000.0000 as 250000.</summary>
-    public static decimal Normalize(decimal amount) => amount / 1.000000000000000000000000000000000m;
 }

@@ -1,5 +1,5 @@
 using Cart.Domain.Catalog;
-using Cart.Web.Carts;
+using Cart.Web.Platform.Json;
 
 namespace Cart.Web.Catalog;
 

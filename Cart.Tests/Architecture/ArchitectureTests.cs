@@ -1,0 +1,145 @@
+using System.Reflection;
+using Cart.Domain.Carts;
+using Cart.Domain.Catalog;
+using Cart.Infrastructure.Persistence;
+using NetArchTest.Rules;
+
+namespace Cart.Tests.Architecture;
+
+/// <summary>
+/// The layering of CONVENTIONS.md: the domain knows no EF Core and no ASP.NET, Infrastructure knows nothing of the web
+/// host, and the Carts module reads the catalog only through <see cref="IProductCatalog"/>. Each rule names what
+/// would break it; <see cref="DependencyCheck_WhenTypeUsesNamespace_SeesIt"/> proves the checker sees real uses, so a
+/// passing rule is not a rule that looked at nothing.
+/// </summary>
+public sealed class ArchitectureTests
+{
+    private static readonly Assembly DomainAssembly = typeof(ShoppingCart).Assembly;
+    private static readonly Assembly InfrastructureAssembly = typeof(CartDbContext).Assembly;
+    private static readonly Assembly WebAssembly = typeof(Program).Assembly;
+
+    // Broken by, for example, an EF Core attribute ([Index], [Owned]) or a DbContext in Cart.Domain, an
+    // IResult/HttpContext in an aggregate, or a domain type reaching into Cart.Infrastructure or Cart.Web.
+    [Theory]
+    [InlineData("Microsoft.EntityFrameworkCore")]
+    [InlineData("Microsoft.AspNetCore")]
+    [InlineData("Cart.Infrastructure")]
+    [InlineData("Cart.Web")]
+    public void Domain_WhenCompiled_DoesNotDependOn(string forbidden)
+    {
+        var result = Types.InAssembly(DomainAssembly).ShouldNot().HaveDependencyOn(forbidden).GetResult();
+
+        AssertRuleHolds(result, $"Cart.Domain must not depend on {forbidden}");
+    }
+
+    // Broken by a package or project reference that Cart.Domain actually uses (the compiler keeps only used references).
+    [Fact]
+    public void Domain_WhenCompiled_ReferencesNoEfCoreAspNetOrOuterProjectAssemblies()
+    {
+        string[] forbidden = ["Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Cart.Infrastructure", "Cart.Web"];
+
+        var offending = DomainAssembly.GetReferencedAssemblies()
+            .Select(a => a.Name ?? string.Empty)
+            .Where(name => forbidden.Any(f => name == f || name.StartsWith(f + ".", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.True(offending.Count == 0, $"Cart.Domain references {string.Join(", ", offending)}");
+    }
+
+    // Broken by Infrastructure using anything of the host (an endpoint type, a Cart.Web options class, a problem type):
+    // that needs a project reference from Infrastructure to Web, which turns the layering upside down.
+    [Fact]
+    public void Infrastructure_WhenCompiled_DoesNotDependOnWeb()
+    {
+        var result = Types.InAssembly(InfrastructureAssembly).ShouldNot().HaveDependencyOn("Cart.Web").GetResult();
+
+        AssertRuleHolds(result, "Cart.Infrastructure must not depend on Cart.Web");
+        Assert.DoesNotContain(InfrastructureAssembly.GetReferencedAssemblies(),
+            a => a.Name is "Cart.Web" || (a.Name?.StartsWith("Cart.Web.", StringComparison.Ordinal) ?? false));
+    }
+
+    // Broken by a Carts handler that takes EfProductCatalog or DemoCatalog (Cart.Infrastructure.Catalog) instead of
+    // IProductCatalog, calls into the Catalog module's web handlers (Cart.Web.Catalog), or queries db.Products
+    // (the Catalog module's persisted Product entity) itself.
+    [Theory]
+    [InlineData("Cart.Infrastructure.Catalog")]
+    [InlineData("Cart.Web.Catalog")]
+    [InlineData("Cart.Domain.Catalog.Product")]
+    public void CartsModule_WhenCompiled_DoesNotReachIntoCatalogImplementation(string forbidden)
+    {
+        var result = Types.InAssembly(WebAssembly).That().ResideInNamespace("Cart.Web.Carts")
+            .ShouldNot().HaveDependencyOn(forbidden).GetResult();
+
+        AssertRuleHolds(result, $"Cart.Web.Carts must use the catalog through IProductCatalog, not {forbidden}");
+    }
+
+    // Broken by a Catalog type that uses anything of the Carts module (its documents, writer or handlers): the
+    // catalog knows nothing of carts.
+    [Fact]
+    public void CatalogModule_WhenCompiled_DoesNotDependOnTheCartsModule()
+    {
+        var result = Types.InAssembly(WebAssembly).That().ResideInNamespace("Cart.Web.Catalog")
+            .ShouldNot().HaveDependencyOn("Cart.Web.Carts").GetResult();
+
+        AssertRuleHolds(result, "Cart.Web.Catalog must not depend on Cart.Web.Carts");
+    }
+
+    // Guards the rules above against passing vacuously: the same queries do find uses where there are some,
+    // including the Carts module's use of the Catalog's seam (which it is allowed).
+    [Fact]
+    public void DependencyCheck_WhenTypeUsesNamespace_SeesIt()
+    {
+        var efUsers = Types.InAssembly(InfrastructureAssembly).That()
+            .HaveDependencyOn("Microsoft.EntityFrameworkCore").GetTypes().ToList();
+        var catalogSeamUsers = Types.InAssembly(WebAssembly).That().ResideInNamespace("Cart.Web.Carts")
+            .And().HaveDependencyOn(typeof(IProductCatalog).FullName!).GetTypes().Select(t => t.Name).ToList();
+        var productEntityUsers = Types.InAssembly(InfrastructureAssembly).That()
+            .HaveDependencyOn(typeof(Product).FullName!).GetTypes().Select(t => t.Name).ToList();
+
+        Assert.Contains(typeof(CartDbContext), efUsers);
+        Assert.Contains("AddItemToCart", catalogSeamUsers);
+        Assert.Contains("DemoCatalog", productEntityUsers);
+        Assert.NotEmpty(Types.InAssembly(DomainAssembly).GetTypes());
+    }
+
+    // Broken by any DateTime.UtcNow / DateTimeOffset.UtcNow (or .Now, .Today, TimeProvider.System.GetUtcNow())
+    // in production code: the domain takes `now`, everything else injects TimeProvider, so tests can fake time.
+    [Fact]
+    public void ProductionCode_WhenScanned_NeverReadsTheSystemClock()
+    {
+        var files = ClockScan.ProductionSourceFiles(SourceTree.Root).ToList();
+
+        var offences = files.SelectMany(ClockScan.FindClockReads).ToList();
+
+        Assert.True(files.Count > 20, $"The scan found only {files.Count} source files; is the repository root right?");
+        Assert.Contains(files, f => f.EndsWith(Path.Combine("Carts", "ShoppingCart.cs"), StringComparison.Ordinal));
+        Assert.DoesNotContain(files, f => f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}",
+            StringComparison.Ordinal));
+        Assert.True(offences.Count == 0,
+            "Read the time from the `now` argument or an injected TimeProvider instead of:\n" +
+            string.Join("\n", offences));
+    }
+
+    // The scanner itself can fail: it finds the forms the rule forbids and ignores comments and look-alikes.
+    [Theory]
+    [InlineData("var t = DateTime.UtcNow;", true)]
+    [InlineData("var t = DateTimeOffset.UtcNow.AddDays(1);", true)]
+    [InlineData("var t = System.DateTimeOffset . UtcNow;", true)]
+    [InlineData("var t = DateTime.Now;", true)]
+    [InlineData("var t = DateTime.Today;", true)]
+    [InlineData("var t = TimeProvider.System.GetUtcNow();", true)]
+    [InlineData("var t = clock.GetUtcNow(); // not DateTime.UtcNow", false)]
+    [InlineData("/// <summary>No DateTimeOffset.UtcNow here.</summary>", false)]
+    [InlineData("var url = \"https://example.com/\"; var t = DateTime.UtcNow;", true)]
+    [InlineData("var t = line.UpdatedAt; var n = DateTimeOffset.UtcNowish;", false)]
+    public void ClockScan_WhenLineGiven_FlagsOnlyRealClockReads(string line, bool flagged)
+    {
+        Assert.Equal(flagged, ClockScan.ReadsClock(line));
+    }
+
+    private static void AssertRuleHolds(TestResult result, string rule)
+    {
+        var failing = result.FailingTypeNames ?? [];
+        Assert.True(result.IsSuccessful, $"{rule}; broken by: {string.Join(", ", failing)}");
+    }
+}

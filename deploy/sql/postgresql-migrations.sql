@@ -1,0 +1,124 @@
+﻿CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+    migration_id character varying(150) NOT NULL,
+    product_version character varying(32) NOT NULL,
+    CONSTRAINT pk___ef_migrations_history PRIMARY KEY (migration_id)
+);
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261125142819_Initial') THEN
+    CREATE TABLE carts (
+        id character varying(32) NOT NULL,
+        owner_kind character varying(8) NOT NULL,
+        owner_id character varying(128) NOT NULL,
+        status character varying(16) NOT NULL,
+        currency character(3),
+        version bigint NOT NULL,
+        merged_into_cart_id character varying(32),
+        created_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_carts PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261125142819_Initial') THEN
+    CREATE TABLE idempotency_records (
+        scope character varying(160) NOT NULL,
+        key character varying(255) NOT NULL,
+        fingerprint character(64) NOT NULL,
+        claim_token character varying(32) NOT NULL,
+        completed boolean NOT NULL,
+        response_status integer,
+        response_body text,
+        response_etag character varying(64),
+        response_location character varying(300),
+        created_at timestamp with time zone NOT NULL,
+        locked_until timestamp with time zone NOT NULL,
+        expires_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_idempotency_records PRIMARY KEY (scope, key)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261125142819_Initial') THEN
+    CREATE TABLE products (
+        sku character varying(64) NOT NULL,
+        name character varying(200) NOT NULL,
+        image_url character varying(500),
+        price numeric(19,4) NOT NULL,
+        currency character(3) NOT NULL,
+        active boolean NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_products PRIMARY KEY (sku)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261125142819_Initial') THEN
+    CREATE TABLE cart_items (
+        cart_id character varying(32) NOT NULL,
+        sku character varying(64) NOT NULL,
+        quantity integer NOT NULL,
+        unit_price numeric(19,4) NOT NULL,
+        variant text NOT NULL,
+        added_at timestamp with time zone NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_cart_items PRIMARY KEY (cart_id, sku),
+        CONSTRAINT fk_cart_items_carts_cart_id FOREIGN KEY (cart_id) REFERENCES carts (id) ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261125142819_Initial') THEN
+    CREATE INDEX ix_carts_owner_id ON carts (owner_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261125142819_Initial') THEN
+    CREATE INDEX ix_carts_updated_at ON carts (updated_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261125142819_Initial') THEN
+    CREATE UNIQUE INDEX ux_carts_active_owner ON carts (owner_kind, owner_id) WHERE status = 'active';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261125142819_Initial') THEN
+    CREATE INDEX ix_idempotency_records_expires_at ON idempotency_records (expires_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261125142819_Initial') THEN
+    CREATE INDEX ix_products_name ON products (name);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261125142819_Initial') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261125142819_Initial', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

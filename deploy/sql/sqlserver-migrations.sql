@@ -1,0 +1,139 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [migration_id] nvarchar(150) NOT NULL,
+        [product_version] nvarchar(32) NOT NULL,
+        CONSTRAINT [pk___ef_migrations_history] PRIMARY KEY ([migration_id])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261125142824_Initial'
+)
+BEGIN
+    CREATE TABLE [carts] (
+        [id] nvarchar(32) NOT NULL,
+        [owner_kind] nvarchar(8) NOT NULL,
+        [owner_id] nvarchar(128) NOT NULL,
+        [status] nvarchar(16) NOT NULL,
+        [currency] nchar(3) NULL,
+        [version] bigint NOT NULL,
+        [merged_into_cart_id] nvarchar(32) NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_carts] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261125142824_Initial'
+)
+BEGIN
+    CREATE TABLE [idempotency_records] (
+        [scope] nvarchar(160) NOT NULL,
+        [key] nvarchar(255) NOT NULL,
+        [fingerprint] nchar(64) NOT NULL,
+        [claim_token] nvarchar(32) NOT NULL,
+        [completed] bit NOT NULL,
+        [response_status] int NULL,
+        [response_body] nvarchar(max) NULL,
+        [response_etag] nvarchar(64) NULL,
+        [response_location] nvarchar(300) NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [locked_until] datetimeoffset NOT NULL,
+        [expires_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_idempotency_records] PRIMARY KEY ([scope], [key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261125142824_Initial'
+)
+BEGIN
+    CREATE TABLE [products] (
+        [sku] nvarchar(64) NOT NULL,
+        [name] nvarchar(200) NOT NULL,
+        [image_url] nvarchar(500) NULL,
+        [price] decimal(19,4) NOT NULL,
+        [currency] nchar(3) NOT NULL,
+        [active] bit NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_products] PRIMARY KEY ([sku])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261125142824_Initial'
+)
+BEGIN
+    CREATE TABLE [cart_items] (
+        [cart_id] nvarchar(32) NOT NULL,
+        [sku] nvarchar(64) NOT NULL,
+        [quantity] int NOT NULL,
+        [unit_price] decimal(19,4) NOT NULL,
+        [variant] nvarchar(max) NOT NULL,
+        [added_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_cart_items] PRIMARY KEY ([cart_id], [sku]),
+        CONSTRAINT [fk_cart_items_carts_cart_id] FOREIGN KEY ([cart_id]) REFERENCES [carts] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261125142824_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_carts_owner_id] ON [carts] ([owner_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261125142824_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_carts_updated_at] ON [carts] ([updated_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261125142824_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [ux_carts_active_owner] ON [carts] ([owner_kind], [owner_id]) WHERE status = ''active''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261125142824_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_idempotency_records_expires_at] ON [idempotency_records] ([expires_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261125142824_Initial'
+)
+BEGIN
+    CREATE INDEX [ix_products_name] ON [products] ([name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261125142824_Initial'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+    VALUES (N'20261125142824_Initial', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
