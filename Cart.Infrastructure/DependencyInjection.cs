@@ -1,4 +1,5 @@
 using Cart.Domain.Catalog;
+using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,11 @@ public static class DependencyInjection
         AddDbContext(services, database);
 
         services.AddScoped<CartDatabaseInitializer>();
-        services.AddScoped<IProductCatalog, EfProductCatalog>();
+        services.AddCartCaching(configuration);
+        services.AddScoped<EfProductCatalog>();
+        services.AddScoped<CachedProductCatalog>();
+        services.AddScoped<IProductCatalog>(sp => sp.GetRequiredService<CachedProductCatalog>());
+        services.AddScoped<IProductCacheInvalidator>(sp => sp.GetRequiredService<CachedProductCatalog>());
         services.AddScoped<Idempotency.IdempotencyStore>();
         return services;
     }

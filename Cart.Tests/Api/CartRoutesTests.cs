@@ -1,6 +1,8 @@
 using System.Net;
+using Cart.Domain.Catalog;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cart.Tests.Api;
 
@@ -185,13 +187,18 @@ public abstract class CartRoutesTests(ApiFixture fixture)
         Assert.Equal(sessionId, cart.GetProperty("owner").GetProperty("id").GetString());
     }
 
-    private Task SetPriceAsync(string sku, decimal price) =>
-        fixture.Factory.WithDbAsync(async db =>
+    private async Task SetPriceAsync(string sku, decimal price)
+    {
+        await fixture.Factory.WithDbAsync(async db =>
         {
             var product = await db.Products.SingleAsync(p => p.Sku == sku);
             product.ChangePrice(price, fixture.Factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
+        // What the price change of the catalog module does after it commits.
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IProductCacheInvalidator>().InvalidateAsync(sku, default);
+    }
 }
 
 [Collection(nameof(SqliteApiCollection))]

@@ -29,7 +29,7 @@ public abstract class ConcurrencyTests(ApiFixture fixture)
     {
         // Two hosts on one database: the in-process lock cannot help here; the cart's version and the unique
         // active-owner index must.
-        await using var second = new CartAppFactory(fixture.Factory.Database);
+        await using var second = fixture.AnotherInstance();
         var userId = ApiFixture.NewUserId();
         var token = TestAuth.Shopper(userId);
         var one = fixture.WithToken(token);

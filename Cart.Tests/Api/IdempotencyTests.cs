@@ -134,7 +134,7 @@ public abstract class IdempotencyTests(ApiFixture fixture)
     public async Task AddItem_WhenKeyIsOlderThan24Hours_ItIsForgottenAndMayBeUsedAgain()
     {
         // A host of its own, so moving its clock a day ahead leaves the shared host's clock alone.
-        await using var host = new CartAppFactory(fixture.Factory.Database);
+        await using var host = fixture.AnotherInstance();
         var client = host.CreateClient();
         var userId = ApiFixture.NewUserId();
         client.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Shopper(userId));

@@ -8,7 +8,7 @@ namespace Cart.Tests.Fixtures;
 /// One running service on one fresh database, seeded with <see cref="TestCatalog"/>, shared by the tests of a class.
 /// Tests keep out of each other's way by using their own owners (<see cref="NewUserId"/>).
 /// </summary>
-public abstract class ApiFixture(DatabaseProvider provider) : IAsyncLifetime
+public abstract class ApiFixture(DatabaseProvider provider, bool useRedis) : IAsyncLifetime
 {
     private TestDatabase? _database;
     private CartAppFactory? _factory;
@@ -17,10 +17,20 @@ public abstract class ApiFixture(DatabaseProvider provider) : IAsyncLifetime
 
     public DatabaseProvider Provider => provider;
 
+    /// <summary>The prefix of this fixture's keys in Redis; a second host given it shares the cache.</summary>
+    public string RedisKeyPrefix { get; } = $"test-{Guid.NewGuid():N}:";
+
+    /// <summary>The Redis that scripts/test.sh starts (CART_TEST_REDIS).</summary>
+    public static string RedisAddress =>
+        Environment.GetEnvironmentVariable("CART_TEST_REDIS")
+        ?? throw new InvalidOperationException(
+            "CART_TEST_REDIS is not set. Run the tests with scripts/test.sh, or start the servers with " +
+            "`eval \"$(scripts/dev-servers.sh start)\"` first.");
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        _factory = new CartAppFactory(_database);
+        _factory = new CartAppFactory(_database, redis: useRedis ? RedisAddress : null, redisKeyPrefix: RedisKeyPrefix);
         _ = _factory.Server; // starts the host: migrations run here
         await _factory.WithDbAsync(async db =>
         {
@@ -41,6 +51,12 @@ public abstract class ApiFixture(DatabaseProvider provider) : IAsyncLifetime
             await _database.DisposeAsync();
         }
     }
+
+    /// <summary>Another instance of the service on the same database and the same Redis, as behind a load balancer.</summary>
+    public CartAppFactory AnotherInstance() =>
+        new(Factory.Database, redis: UsesRedis ? RedisAddress : null, redisKeyPrefix: RedisKeyPrefix);
+
+    public bool UsesRedis => useRedis;
 
     public static string NewUserId() => $"user_{Guid.NewGuid():N}";
 
@@ -66,6 +82,8 @@ public abstract class ApiFixture(DatabaseProvider provider) : IAsyncLifetime
     }
 }
 
-public sealed class SqliteApiFixture() : ApiFixture(DatabaseProvider.Sqlite);
+/// <summary>The zero-setup configuration: SQLite and the in-process cache.</summary>
+public sealed class SqliteApiFixture() : ApiFixture(DatabaseProvider.Sqlite, useRedis: false);
 
-public sealed class PostgresApiFixture() : ApiFixture(DatabaseProvider.PostgreSql);
+/// <summary>The production-like configuration: PostgreSQL with Redis in front.</summary>
+public sealed class PostgresApiFixture() : ApiFixture(DatabaseProvider.PostgreSql, useRedis: true);

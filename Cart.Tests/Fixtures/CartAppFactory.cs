@@ -8,7 +8,10 @@ using Microsoft.Extensions.Time.Testing;
 namespace Cart.Tests.Fixtures;
 
 /// <summary>The real service, in process, on a real database of the given provider.</summary>
-public sealed class CartAppFactory(TestDatabase database, string environment = "Testing")
+/// <param name="redis">A Redis to use (<c>host:port</c>), or null for the in-process cache alone.</param>
+/// <param name="redisKeyPrefix">Keeps this host's keys apart from other tests' on a shared Redis.</param>
+public sealed class CartAppFactory(TestDatabase database, string environment = "Testing", string? redis = null,
+    string? redisKeyPrefix = null, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>The clock of the host; starts at the real time, moves only when a test moves it.</summary>
@@ -23,9 +26,15 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemoCatalog", "false");
-        foreach (var (key, value) in TestAuth.Settings)
+        foreach (var (key, value) in TestAuth.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
+        }
+
+        if (redis is not null)
+        {
+            builder.UseSetting("Redis:Configuration", redis);
+            builder.UseSetting("Redis:KeyPrefix", redisKeyPrefix ?? $"test-{Guid.NewGuid():N}:");
         }
 
         builder.ConfigureServices(services =>

@@ -7,7 +7,7 @@ namespace Cart.Web.Carts;
 /// <summary>Turns a cart and the catalog's current prices into the cart document.</summary>
 internal sealed class CartDocumentBuilder(IProductCatalog catalog)
 {
-    public async Task<CartDocument> BuildAsync(ShoppingCart? cart, CartOwner owner, CancellationToken cancellationToken)
+    public async Task<CartDocument> BuildAsync(CartSnapshot? cart, CartOwner owner, CancellationToken cancellationToken)
     {
         if (cart is null || cart.Lines.Count == 0)
         {
@@ -20,14 +20,15 @@ internal sealed class CartDocumentBuilder(IProductCatalog catalog)
             .ThenBy(l => l.Sku, StringComparer.Ordinal)
             .Select(line => Item(line, products.GetValueOrDefault(line.Sku)))
             .ToList();
-        return new CartDocument(cart.Id, OwnerOf(owner), cart.Currency, cart.Version, items, cart.TotalItems,
-            Money.Normalize(cart.Subtotal), cart.UpdatedAt);
+        return new CartDocument(cart.CartId, OwnerOf(owner), cart.Currency, cart.Version, items,
+            cart.Lines.Sum(l => l.Quantity), Money.Normalize(cart.Lines.Sum(l => l.UnitPrice * l.Quantity)),
+            cart.UpdatedAt);
     }
 
-    private static CartDocument Empty(ShoppingCart? cart, CartOwner owner) =>
-        new(cart?.Id, OwnerOf(owner), null, cart?.Version ?? 0, [], 0, 0m, cart?.UpdatedAt);
+    private static CartDocument Empty(CartSnapshot? cart, CartOwner owner) =>
+        new(cart?.CartId, OwnerOf(owner), null, cart?.Version ?? 0, [], 0, 0m, cart?.UpdatedAt);
 
-    private static CartItemDocument Item(CartLine line, ProductInfo? product)
+    private static CartItemDocument Item(CartLineSnapshot line, ProductInfo? product)
     {
         // A price in another currency cannot be compared with the snapshot; the catalog never does that, but be safe.
         var current = product is not null ? Money.Normalize(product.Price) : (decimal?)null;
@@ -41,7 +42,7 @@ internal sealed class CartDocumentBuilder(IProductCatalog catalog)
             unitPrice,
             current,
             current is not null && current != unitPrice,
-            Money.Normalize(line.LineTotal),
+            Money.Normalize(line.UnitPrice * line.Quantity),
             HoldDocument.None,
             line.AddedAt,
             line.UpdatedAt);

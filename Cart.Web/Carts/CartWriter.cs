@@ -18,6 +18,7 @@ namespace Cart.Web.Carts;
 internal sealed class CartWriter(
     CartDbContext db,
     CartDocumentBuilder documents,
+    CartCache cache,
     RequestIdempotency idempotency,
     KeyedLock locks,
     TimeProvider clock,
@@ -38,12 +39,13 @@ internal sealed class CartWriter(
             var work = new CartChange(db, owner, cart, clock.GetUtcNow());
             await change(work);
 
-            var document = await documents.BuildAsync(work.Cart, owner, cancellationToken);
+            var document = await documents.BuildAsync(CartSnapshot.From(work.Cart), owner, cancellationToken);
             var body = JsonSerializer.Serialize(document, json.Value.SerializerOptions);
             await idempotency.AddCompletionAsync(db, StatusCodes.Status200OK, body, document.ETag, cancellationToken);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                await InvalidateAsync(work);
                 return document;
             }
             catch (DbUpdateException ex) when (IsLostRace(ex))
@@ -59,6 +61,16 @@ internal sealed class CartWriter(
         }
     }
 
+    /// <summary>Drops the cached copies of every cart the change touched (both carts of a merge).</summary>
+    private async Task InvalidateAsync(CartChange work)
+    {
+        foreach (var owner in work.TouchedOwners)
+        {
+            // Committed is committed: a client that went away must not leave a stale copy behind.
+            await cache.InvalidateAsync(owner, CancellationToken.None);
+        }
+    }
+
     private static bool IsLostRace(DbUpdateException exception) =>
         exception is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(exception);
 }
@@ -66,6 +78,8 @@ internal sealed class CartWriter(
 /// <summary>What a use case sees while it changes a cart.</summary>
 internal sealed class CartChange(CartDbContext db, CartOwner owner, ShoppingCart? cart, DateTimeOffset now)
 {
+    private readonly List<CartOwner> _others = [];
+
     public CartOwner Owner { get; } = owner;
 
     public DateTimeOffset Now { get; } = now;
@@ -86,6 +100,11 @@ internal sealed class CartChange(CartDbContext db, CartOwner owner, ShoppingCart
     }
 
     /// <summary>Another owner's active cart, tracked in the same transaction (the guest cart of a merge).</summary>
-    public Task<ShoppingCart?> FindOtherCartAsync(CartOwner other, CancellationToken cancellationToken) =>
-        db.FindActiveAsync(other, tracking: true, cancellationToken);
+    public Task<ShoppingCart?> FindOtherCartAsync(CartOwner other, CancellationToken cancellationToken)
+    {
+        _others.Add(other);
+        return db.FindActiveAsync(other, tracking: true, cancellationToken);
+    }
+
+    public IEnumerable<CartOwner> TouchedOwners => _others.Prepend(Owner);
 }

@@ -4,13 +4,14 @@ using Cart.Infrastructure.Persistence;
 namespace Cart.Web.Carts;
 
 /// <summary>Reads the caller's cart; an owner with no cart yet gets an empty cart (never 404).</summary>
-internal sealed class GetCart(CartDbContext db, CartDocumentBuilder documents)
+internal sealed class GetCart(CartDbContext db, CartCache cache, CartDocumentBuilder documents)
 {
     /// <summary>The cart, or only its version when <paramref name="clientHas"/> says the client already holds it.</summary>
     public async Task<(long Version, CartDocument? Document)> HandleAsync(CartOwner owner, Func<long, bool> clientHas,
         CancellationToken cancellationToken)
     {
-        var cart = await db.FindActiveAsync(owner, tracking: false, cancellationToken);
+        var cart = await cache.GetAsync(owner,
+            async ct => CartSnapshot.From(await db.FindActiveAsync(owner, tracking: false, ct)), cancellationToken);
         var version = cart?.Version ?? 0;
         if (clientHas(version))
         {

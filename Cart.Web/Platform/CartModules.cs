@@ -27,6 +27,7 @@ internal static class CartModules
         services.AddScoped<RequestIdempotency>();
         services.AddScoped<GuestTokenReader>();
         services.AddScoped<CartDocumentBuilder>();
+        services.AddScoped<CartCache>();
         services.AddScoped<CartWriter>();
         services.AddScoped<GetCart>();
         services.AddScoped<AddItemToCart>();

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Cart.Infrastructure.Caching;
+
+/// <summary>How long things stay cached, and how quickly the service gives up on a slow or absent Redis.</summary>
+public sealed class CacheOptions
+{
+    public const string SectionName = "Cache";
+
+    /// <summary>How long a cart stays fresh in the cache (it is dropped on every write anyway).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan CartDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long a stale copy is kept to answer reads while the database is down.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan FailSafeMaxDuration { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>How long a product's price is kept in process memory; a price change evicts it everywhere.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan ProductMemoryDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ProductDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Longest wait for Redis before the database answers instead.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
+    public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>After a Redis failure, how long to stop asking it (no timeout paid on every request meanwhile).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan CircuitBreakerDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A write drops the cart's entry, then again after this delay (closes the read-fill race).</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan SecondInvalidationDelay { get; set; } = TimeSpan.FromSeconds(1);
+}

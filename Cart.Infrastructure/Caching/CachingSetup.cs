@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
+using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
+
+namespace Cart.Infrastructure.Caching;
+
+public static class CachingSetup
+{
+    /// <summary>
+    /// FusionCache over Redis (Microsoft.Extensions.Caching.StackExchangeRedis as its distributed level, and a Redis
+    /// backplane so an eviction reaches every instance's memory), or over process memory alone when no Redis is set.
+    /// Redis failures never fail a request: a circuit breaker stops asking for a while, failed evictions are replayed
+    /// when Redis is back (auto-recovery), and stale copies answer reads while the database is down (fail-safe).
+    /// </summary>
+    internal static IServiceCollection AddCartCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName);
+        services.AddOptions<CacheOptions>().BindConfiguration(CacheOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CacheMetrics>();
+
+        var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        var cache = configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
+
+        var fusion = services.AddFusionCache()
+            .WithOptions(o =>
+            {
+                o.CacheKeyPrefix = redis.KeyPrefix;
+                o.DistributedCacheCircuitBreakerDuration = cache.CircuitBreakerDuration;
+                o.BackplaneCircuitBreakerDuration = cache.CircuitBreakerDuration;
+                o.EnableAutoRecovery = true;
+                o.AutoRecoveryDelay = TimeSpan.FromSeconds(1);
+                // A failed Redis call is expected when Redis is down; it is logged once per trip of the breaker.
+                o.DistributedCacheErrorsLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning;
+                o.FactorySyntheticTimeoutsLogLevel = Microsoft.Extensions.Logging.LogLevel.Debug;
+            })
+            .WithDefaultEntryOptions(e =>
+            {
+                e.Duration = cache.CartDuration;
+                e.IsFailSafeEnabled = true;
+                e.FailSafeMaxDuration = cache.FailSafeMaxDuration;
+                e.FailSafeThrottleDuration = TimeSpan.FromSeconds(10);
+                e.DistributedCacheSoftTimeout = cache.RedisTimeout;
+                e.DistributedCacheHardTimeout = cache.RedisTimeout * 2;
+                // Writes must have dropped the entry before the change is acknowledged.
+                e.AllowBackgroundDistributedCacheOperations = false;
+                e.AllowBackgroundBackplaneOperations = false;
+            })
+            .WithSerializer(new FusionCacheSystemTextJsonSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+
+        if (!redis.IsConfigured)
+        {
+            return services;
+        }
+
+        services.AddSingleton<IConnectionMultiplexer>(_ => Connect(redis.Configuration!, cache));
+        fusion
+            .WithDistributedCache(sp => new RedisCache(new RedisCacheOptions
+            {
+                ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
+            }))
+            .WithBackplane(sp => new RedisBackplane(new RedisBackplaneOptions
+            {
+                ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
+            }));
+        return services;
+    }
+
+    /// <summary>One connection for the cache, the backplane, the rate limiter and the health check.</summary>
+    private static ConnectionMultiplexer Connect(string configuration, CacheOptions cache)
+    {
+        var options = ConfigurationOptions.Parse(configuration);
+        // Start even when Redis is down, and keep reconnecting in the background.
+        options.AbortOnConnectFail = false;
+        options.ConnectTimeout = (int)Math.Max(cache.RedisTimeout.TotalMilliseconds * 4, 1000);
+        options.SyncTimeout = (int)Math.Max(cache.RedisTimeout.TotalMilliseconds * 2, 100);
+        options.AsyncTimeout = options.SyncTimeout;
+        options.ReconnectRetryPolicy = new LinearRetry(500);
+        return ConnectionMultiplexer.Connect(options);
+    }
+
+    public static bool HasRedis(this IServiceCollection services) =>
+        services.Any(d => d.ServiceType == typeof(IConnectionMultiplexer));
+}

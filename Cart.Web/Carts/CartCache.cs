@@ -1,0 +1,81 @@
+using Cart.Domain.Carts;
+using Cart.Infrastructure.Caching;
+using Microsoft.Extensions.Options;
+using ZiggyCreatures.Caching.Fusion;
+
+namespace Cart.Web.Carts;
+
+/// <summary>
+/// Carts in the hot cache, cache-aside: reads fill it from the database, writes drop the entry after they commit.
+/// With Redis, carts live in Redis only (no copy in process memory), so a write on any instance is seen by the next
+/// read on every instance. Without Redis (one instance), process memory is the cache.
+/// </summary>
+internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> options, CacheMetrics metrics,
+    ILogger<CartCache> logger)
+{
+    private const string CacheName = "cart";
+
+    /// <summary>The owner's cart (null: none yet), from the cache or, on a miss, from <paramref name="load"/>.</summary>
+    public async Task<CartSnapshot?> GetAsync(CartOwner owner, Func<CancellationToken, Task<CartSnapshot?>> load,
+        CancellationToken cancellationToken)
+    {
+        var missed = false;
+        var snapshot = await cache.GetOrSetAsync<CartSnapshot?>(Key(owner), async (_, ct) =>
+        {
+            missed = true;
+            return await load(ct);
+        }, Entry(), cancellationToken);
+
+        if (missed)
+        {
+            metrics.Miss(CacheName);
+        }
+        else
+        {
+            metrics.Hit(CacheName);
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>
+    /// Drops the owner's entry; called after a write commits and before it is acknowledged. A read that loaded the
+    /// old cart just before the commit could still put it back, so the entry is dropped once more a moment later.
+    /// </summary>
+    public async Task InvalidateAsync(CartOwner owner, CancellationToken cancellationToken)
+    {
+        var key = Key(owner);
+        await cache.RemoveAsync(key, Entry(), cancellationToken);
+        var delay = options.Value.SecondInvalidationDelay;
+        if (delay > TimeSpan.Zero)
+        {
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await Task.Delay(delay, CancellationToken.None);
+                    await cache.RemoveAsync(key, Entry(), CancellationToken.None);
+                }
+                catch (Exception ex)
+                {
+                    logger.LogWarning(ex, "The second invalidation of a cart failed");
+                }
+            }, CancellationToken.None);
+        }
+    }
+
+    private FusionCacheEntryOptions Entry()
+    {
+        var entry = cache.CreateEntryOptions(duration: options.Value.CartDuration);
+        if (cache.HasDistributedCache)
+        {
+            entry.SkipMemoryCacheRead = true;
+            entry.SkipMemoryCacheWrite = true;
+            entry.SkipBackplaneNotifications = true;
+        }
+
+        return entry;
+    }
+
+    private static string Key(CartOwner owner) => $"owner:{owner.Key}";
+}
