@@ -1,8 +1,10 @@
 using Cart.Infrastructure;
 using Cart.Web.Platform;
 using Cart.Web.Platform.Hosting;
+using Cart.Web.Platform.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCartTelemetry();
 builder.Services.AddCartInfrastructure(builder.Configuration);
 builder.Services.AddCartModules();
 

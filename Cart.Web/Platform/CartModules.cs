@@ -2,12 +2,15 @@ using Cart.Web.Carts;
 using Cart.Web.Catalog;
 using Cart.Web.Platform.Auth;
 using Cart.Web.Platform.Concurrency;
+using Cart.Web.Platform.Health;
 using Cart.Web.Platform.Hosting;
 using Cart.Web.Platform.Http;
 using Cart.Web.Platform.Idempotency;
 using Cart.Web.Platform.Json;
 using Cart.Web.Platform.OpenApi;
 using Cart.Web.Platform.Problems;
+using Cart.Web.Platform.RateLimiting;
+using Cart.Web.Platform.Telemetry;
 using Scalar.AspNetCore;
 
 namespace Cart.Web.Platform;
@@ -22,6 +25,8 @@ internal static class CartModules
         services.AddCartProblems();
         services.AddCartAuth();
         services.AddCartOpenApi();
+        services.AddCartHealthChecks();
+        services.AddCartRateLimiting();
 
         services.AddSingleton<KeyedLock>();
         services.AddScoped<RequestIdempotency>();
@@ -42,12 +47,14 @@ internal static class CartModules
 
     public static WebApplication UseCartPipeline(this WebApplication app)
     {
+        app.UseCartSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
             api => api.UseMiddleware<RequestBodyLimitMiddleware>());
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCartRateLimiting();
         return app;
     }
 
@@ -56,6 +63,8 @@ internal static class CartModules
         app.MapIdentityEndpoints(app.Environment.IsDevelopment());
         CartEndpoints.MapCartEndpoints(app);
         app.MapProductEndpoints();
+        app.MapCartHealth();
+        app.MapCartMetrics();
         app.MapOpenApi();
         app.MapScalarApiReference("/reference", o => o.WithTitle("Cart storefront API"));
         StartupBanner.Register(app);
