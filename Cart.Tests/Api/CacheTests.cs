@@ -1,0 +1,191 @@
+using System.Net;
+using Cart.Infrastructure.Persistence;
+using Cart.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace Cart.Tests.Api;
+
+/// <summary>
+/// The hot cache with a real Redis and a real PostgreSQL: cache-aside, invalidation across instances, and what the
+/// service does when Redis or the database goes away. Outages are made with a <see cref="TcpProxy"/> in front of the
+/// real server, so the shared servers keep running for the other tests.
+/// </summary>
+[Collection(nameof(PostgresApiCollection))]
+public sealed class CacheTests(PostgresApiFixture fixture)
+{
+    private static readonly Dictionary<string, string?> QuickBreaker = new()
+    {
+        ["Cache:RedisTimeout"] = "00:00:00.200",
+        ["Cache:CircuitBreakerDuration"] = "00:00:00.500",
+    };
+
+    [Fact]
+    public async Task GetCart_WhenReadTwice_SecondReadIsServedFromTheCache()
+    {
+        var (client, userId) = fixture.NewShopper();
+        await client.AddAsync(TestCatalog.Mug, 1);
+        await client.GetCartAsync();
+
+        // Changed behind the service's back: only a read that reaches the database would see it.
+        await SetQuantityInDatabaseAsync(fixture.Factory, userId, 7);
+        var cached = await client.GetCartAsync();
+
+        Assert.Equal(1, cached.Quantity(TestCatalog.Mug));
+    }
+
+    [Fact]
+    public async Task AddItem_WhenCommitted_DropsTheCachedCartSoTheNextReadIsFresh()
+    {
+        var (client, _) = fixture.NewShopper();
+        await client.AddAsync(TestCatalog.Mug, 1);
+        Assert.Equal(1, (await client.GetCartAsync()).Quantity(TestCatalog.Mug));
+
+        await client.AddAsync(TestCatalog.Mug, 2);
+
+        Assert.Equal(3, (await client.GetCartAsync()).Quantity(TestCatalog.Mug));
+    }
+
+    [Fact]
+    public async Task AddItem_WhenWrittenOnOneInstance_NextReadOnAnotherInstanceSeesIt()
+    {
+        await using var other = fixture.AnotherInstance();
+        var userId = ApiFixture.NewUserId();
+        var token = TestAuth.Shopper(userId);
+        var onA = fixture.WithToken(token);
+        var onB = other.CreateClient();
+        onB.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await onA.AddAsync(TestCatalog.Shirt, 1);
+        Assert.Equal(1, (await onB.GetCartAsync()).Quantity(TestCatalog.Shirt)); // B has it cached now
+
+        for (var i = 2; i <= 5; i++)
+        {
+            await onA.AddAsync(TestCatalog.Shirt, 1);
+            Assert.Equal(i, (await onB.GetCartAsync()).Quantity(TestCatalog.Shirt));
+        }
+    }
+
+    [Fact]
+    public async Task GetCart_WhenRedisGoesDown_ReadsAndWritesGoOnAgainstTheDatabase()
+    {
+        await using var redis = TcpProxy.For(ApiFixture.RedisAddress);
+        await using var host = new CartAppFactory(fixture.Factory.Database, redis: $"127.0.0.1:{redis.Port}",
+            settings: QuickBreaker);
+        var (client, userId) = Shopper(host);
+        await client.AddAsync(TestCatalog.Lamp, 1);
+        await client.GetCartAsync();
+
+        await redis.CutAsync();
+        var whileDown = await client.GetCartAsync();
+        await SetQuantityInDatabaseAsync(host, userId, 4);
+        var fromDatabase = await client.GetCartAsync();
+        var written = await client.AddAsync(TestCatalog.Lamp, 1);
+
+        Assert.Equal(1, whileDown.Quantity(TestCatalog.Lamp));
+        Assert.Equal(4, fromDatabase.Quantity(TestCatalog.Lamp));
+        Assert.Equal(5, written.Quantity(TestCatalog.Lamp));
+    }
+
+    [Fact]
+    public async Task GetCart_WhenRedisComesBack_CacheServesHitsAgainAndNoStaleCartAppears()
+    {
+        await using var redis = TcpProxy.For(ApiFixture.RedisAddress);
+        // No delayed second invalidation: only the replay of the failed one may clear the stale copy.
+        var settings = new Dictionary<string, string?>(QuickBreaker) { ["Cache:SecondInvalidationDelay"] = "00:00:00" };
+        await using var host = new CartAppFactory(fixture.Factory.Database, redis: $"127.0.0.1:{redis.Port}",
+            settings: settings);
+        var (client, userId) = Shopper(host);
+        await client.AddAsync(TestCatalog.Lamp, 1);
+        await client.GetCartAsync(); // cached in Redis at quantity 1
+        await redis.CutAsync();
+        await client.AddAsync(TestCatalog.Lamp, 1); // committed while Redis could not be told
+
+        redis.Restore();
+        var multiplexer = host.Services.GetRequiredService<IConnectionMultiplexer>();
+        Assert.True(await EventuallyAsync(() => Task.FromResult(multiplexer.IsConnected)), "Redis did not reconnect");
+        await Task.Delay(TimeSpan.FromSeconds(1)); // past the circuit breaker: reads go to Redis again
+        var afterward = await client.GetCartAsync();
+        Assert.Equal(2, afterward.Quantity(TestCatalog.Lamp));
+
+        // Hits again once Redis is reachable: a change behind the service's back stays unseen.
+        var hit = await EventuallyAsync(async () =>
+        {
+            await client.GetCartAsync();
+            await SetQuantityInDatabaseAsync(host, userId, 9);
+            var served = (await client.GetCartAsync()).Quantity(TestCatalog.Lamp);
+            await client.PutJsonAsync(CartApi.Item(TestCatalog.Lamp), new { quantity = 2 }); // back to 2, uncached
+            return served == 2;
+        });
+        Assert.True(hit, "the cache never served a hit after Redis came back");
+    }
+
+    [Fact]
+    public async Task GetCart_WhenDatabaseIsUnreachable_IsServedFromTheCacheWhileWritesGet503()
+    {
+        await using var database = new TcpProxy("127.0.0.1", PostgresPort());
+        var settings = new Dictionary<string, string?>(QuickBreaker)
+        {
+            ["Database:ConnectionString"] = ThroughProxy(fixture.Factory.Database.ConnectionString, database.Port),
+        };
+        await using var host = new CartAppFactory(fixture.Factory.Database, redis: ApiFixture.RedisAddress,
+            settings: settings);
+        var (client, _) = Shopper(host);
+        await client.AddAsync(TestCatalog.Shirt, 2);
+        var before = await client.GetCartAsync();
+
+        await database.CutAsync();
+        NpgsqlConnection.ClearAllPools();
+        var read = await client.GetCartAsync();
+        var write = await client.PostJsonAsync(CartApi.Items, new { sku = TestCatalog.Shirt, quantity = 1 });
+        var (stranger, _) = Shopper(host);
+        var uncachedRead = await stranger.GetAsync(CartApi.Cart);
+
+        Assert.Equal(before.GetRawText(), read.GetRawText());
+        await write.ExpectProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
+        Assert.True(write.Headers.RetryAfter?.Delta > TimeSpan.Zero, "503 without Retry-After");
+        await uncachedRead.ExpectProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
+
+        database.Restore();
+        var recovered = await EventuallyAsync(async () =>
+            (await client.PostJsonAsync(CartApi.Items, new { sku = TestCatalog.Shirt, quantity = 1 })).StatusCode
+            == HttpStatusCode.OK);
+        Assert.True(recovered, "writes did not come back with the database");
+        Assert.Equal(3, (await client.GetCartAsync()).Quantity(TestCatalog.Shirt)); // the refused write left no trace
+    }
+
+    private static (HttpClient Client, string UserId) Shopper(CartAppFactory host)
+    {
+        var userId = ApiFixture.NewUserId();
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Shopper(userId));
+        return (client, userId);
+    }
+
+    private static async Task SetQuantityInDatabaseAsync(CartAppFactory host, string userId, int quantity) =>
+        await host.WithDbAsync(db => db.CartLines
+            .Where(l => db.Carts.Any(c => c.Id == l.CartId && c.OwnerId == userId))
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, quantity)));
+
+    private static int PostgresPort() => new NpgsqlConnectionStringBuilder(PostgresTestDatabase.AdminConnectionString).Port;
+
+    private static string ThroughProxy(string connectionString, int port) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Port = port, Timeout = 2 }.ConnectionString;
+
+    /// <summary>Polls a condition for up to 10 seconds (reconnects and breakers take a moment).</summary>
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
+    }
+}
