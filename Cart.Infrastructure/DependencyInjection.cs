@@ -42,15 +42,15 @@ public static class DependencyInjection
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SqliteCartDbContext>(Configure);
+                services.AddDbContextPool<SqliteCartDbContext>(Configure);
                 services.AddScoped<CartDbContext>(sp => sp.GetRequiredService<SqliteCartDbContext>());
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<PostgreSqlCartDbContext>(Configure);
+                services.AddDbContextPool<PostgreSqlCartDbContext>(Configure);
                 services.AddScoped<CartDbContext>(sp => sp.GetRequiredService<PostgreSqlCartDbContext>());
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<SqlServerCartDbContext>(Configure);
+                services.AddDbContextPool<SqlServerCartDbContext>(Configure);
                 services.AddScoped<CartDbContext>(sp => sp.GetRequiredService<SqlServerCartDbContext>());
                 break;
             default:

@@ -31,6 +31,8 @@ public static class CachingSetup
             .WithOptions(o =>
             {
                 o.CacheKeyPrefix = redis.KeyPrefix;
+                // Keys in Redis are exactly prefix + key, so a cart entry can also be deleted directly.
+                o.DistributedCacheKeyModifierMode = CacheKeyModifierMode.None;
                 o.DistributedCacheCircuitBreakerDuration = cache.CircuitBreakerDuration;
                 o.BackplaneCircuitBreakerDuration = cache.CircuitBreakerDuration;
                 o.EnableAutoRecovery = true;

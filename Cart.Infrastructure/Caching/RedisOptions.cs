@@ -9,7 +9,7 @@ public sealed class RedisOptions
     public string? Configuration { get; set; }
 
     /// <summary>Prefix of every key this service writes, so several services can share one Redis.</summary>
-    public string KeyPrefix { get; set; } = "cart:";
+    public string KeyPrefix { get; set; } = "cart:v1:";
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Configuration);
 }

@@ -11,7 +11,7 @@ namespace Cart.Web.Carts;
 /// read on every instance. Without Redis (one instance), process memory is the cache.
 /// </summary>
 internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> options, CacheMetrics metrics,
-    ILogger<CartCache> logger)
+    PendingCartInvalidations pending)
 {
     private const string CacheName = "cart";
 
@@ -19,8 +19,16 @@ internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> optio
     public async Task<CartSnapshot?> GetAsync(CartOwner owner, Func<CancellationToken, Task<CartSnapshot?>> load,
         CancellationToken cancellationToken)
     {
+        var key = Key(owner);
+        if (pending.IsPending(key))
+        {
+            // A write here could not drop the Redis copy yet: only the database is sure to have this cart right.
+            metrics.Miss(CacheName);
+            return await load(cancellationToken);
+        }
+
         var missed = false;
-        var snapshot = await cache.GetOrSetAsync<CartSnapshot?>(Key(owner), async (_, ct) =>
+        var snapshot = await cache.GetOrSetAsync<CartSnapshot?>(key, async (_, ct) =>
         {
             missed = true;
             return await load(ct);
@@ -42,25 +50,31 @@ internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> optio
     /// Drops the owner's entry; called after a write commits and before it is acknowledged. A read that loaded the
     /// old cart just before the commit could still put it back, so the entry is dropped once more a moment later.
     /// </summary>
-    public async Task InvalidateAsync(CartOwner owner, CancellationToken cancellationToken)
+    public async Task InvalidateAsync(CartOwner owner)
     {
         var key = Key(owner);
-        await cache.RemoveAsync(key, Entry(), cancellationToken);
+        await DropAsync(key);
         var delay = options.Value.SecondInvalidationDelay;
         if (delay > TimeSpan.Zero)
         {
             _ = Task.Run(async () =>
             {
-                try
-                {
-                    await Task.Delay(delay, CancellationToken.None);
-                    await cache.RemoveAsync(key, Entry(), CancellationToken.None);
-                }
-                catch (Exception ex)
-                {
-                    logger.LogWarning(ex, "The second invalidation of a cart failed");
-                }
+                await Task.Delay(delay, CancellationToken.None);
+                await DropAsync(key);
             }, CancellationToken.None);
+        }
+    }
+
+    private async Task DropAsync(string key)
+    {
+        if (pending.HasRedis)
+        {
+            // Straight to Redis, not through the cache's circuit breaker: a drop that did not happen must be known.
+            await pending.DeleteAsync(key);
+        }
+        else
+        {
+            await cache.RemoveAsync(key, Entry(), CancellationToken.None);
         }
     }
 

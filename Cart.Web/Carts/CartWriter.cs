@@ -67,7 +67,7 @@ internal sealed class CartWriter(
         foreach (var owner in work.TouchedOwners)
         {
             // Committed is committed: a client that went away must not leave a stale copy behind.
-            await cache.InvalidateAsync(owner, CancellationToken.None);
+            await cache.InvalidateAsync(owner);
         }
     }
 

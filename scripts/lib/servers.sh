@@ -7,7 +7,8 @@
 #                                           (postgresql, redis-server, plus
 #                                           each PKG whose PATH does not exist)
 #   servers_start STATE_DIR                 start both servers on free ports of
-#                                           127.0.0.1; sets and exports
+#                                           127.0.0.1 (SERVERS_PG_DURABLE=1: fsync
+#                                           on, for benchmarks); sets and exports
 #                                           CART_TEST_POSTGRES / CART_TEST_REDIS;
 #                                           state goes to STATE_DIR/servers.env
 #   servers_stop STATE_DIR                  stop what servers_start started there
@@ -144,16 +145,24 @@ _servers_start_postgres() {
     cat "$SERVERS_PG_ROOT/initdb.log" >&2
     return 1
   fi
+  # Tests trade durability for speed; benchmarks (SERVERS_PG_DURABLE=1) keep every commit on disk.
+  local durability="fsync = off
+synchronous_commit = off
+full_page_writes = off"
+  if [[ "${SERVERS_PG_DURABLE:-}" == 1 ]]; then
+    durability="fsync = on
+synchronous_commit = on
+full_page_writes = on
+shared_buffers = 256MB"
+  fi
   # shellcheck disable=SC2016 # $1 is expanded by the inner sh
   _servers_as_pg sh -c 'cat >> "$1/postgresql.conf"' sh "$data" <<EOF || return 1
 
-# --- throwaway test server (scripts/lib/servers.sh) ---
+# --- throwaway server (scripts/lib/servers.sh) ---
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$SERVERS_PG_ROOT/sock'
 max_connections = 300
-fsync = off
-synchronous_commit = off
-full_page_writes = off
+$durability
 EOF
 
   local attempt

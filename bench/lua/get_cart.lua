@@ -1,0 +1,2 @@
+dofile(os.getenv("BENCH_LUA") .. "/shoppers.lua")
+request = get_cart

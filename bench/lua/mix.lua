@@ -1,0 +1,10 @@
+-- The brief's mix: 100 reads to 1 write.
+dofile(os.getenv("BENCH_LUA") .. "/shoppers.lua")
+local n = 0
+request = function()
+  n = n + 1
+  if n % 101 == 0 then
+    return add_item()
+  end
+  return get_cart()
+end
