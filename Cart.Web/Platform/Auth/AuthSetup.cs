@@ -9,6 +9,8 @@ namespace Cart.Web.Platform.Auth;
 
 internal static class AuthSetup
 {
+    private static readonly JsonWebTokenHandler Reader = new();
+
     public static IServiceCollection AddCartAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>()
@@ -56,8 +58,7 @@ internal static class AuthSetup
         }
 
         var token = header[prefix.Length..].Trim();
-        var handler = new JsonWebTokenHandler();
-        if (!handler.CanReadToken(token))
+        if (!Reader.CanReadToken(token))
         {
             return CartSchemes.Shopper;
         }
@@ -65,7 +66,7 @@ internal static class AuthSetup
         try
         {
             var guestIssuer = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.GuestIssuer;
-            return handler.ReadJsonWebToken(token).Issuer == guestIssuer ? CartSchemes.Guest : CartSchemes.Shopper;
+            return Reader.ReadJsonWebToken(token).Issuer == guestIssuer ? CartSchemes.Guest : CartSchemes.Shopper;
         }
         catch (ArgumentException)
         {

@@ -17,6 +17,13 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        // Most API calls are bodiless reads: they pass through untouched.
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            await next(context);
+            return;
+        }
+
         if (request.ContentLength > Limit)
         {
             await RefuseAsync(context);
@@ -42,7 +49,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 
     private static async Task<bool> ExceedsLimitAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var buffer = new byte[4096];
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(4096);
         long total = 0;
         try
         {
@@ -64,6 +71,10 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
         {
             // The buffering stream refuses to hold more than its limit.
             return true;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
 
         request.Body.Position = 0;
