@@ -26,7 +26,9 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemoCatalog", "false");
-        foreach (var (key, value) in TestAuth.Settings.Concat(settings ?? new Dictionary<string, string?>()))
+        // Generous rate limits first, so a test's own settings (a small budget) win.
+        foreach (var (key, value) in TestAuth.Settings.Concat(TestRateLimits.Generous)
+                     .Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
         }

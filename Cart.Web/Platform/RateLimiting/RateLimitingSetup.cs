@@ -1,9 +1,40 @@
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
 namespace Cart.Web.Platform.RateLimiting;
 
-// Extension point for the rate limiter (issue 3); filled in by its own change.
+/// <summary>Rate limits per caller on <c>/api</c> routes (API.md: over the limit → 429 with Retry-After).</summary>
 internal static class RateLimitingSetup
 {
-    public static IServiceCollection AddCartRateLimiting(this IServiceCollection services) => services;
+    public static IServiceCollection AddCartRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>()
+            .BindConfiguration(RateLimitOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.HasWholeSecondWindows(),
+                "RateLimits:UserWindow, GuestWindow and AnonymousWindow must be whole seconds.")
+            .ValidateOnStart();
+        services.AddSingleton<CallerRateLimits>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<CallerRateLimits>((options, limits) =>
+        {
+            options.GlobalLimiter = limits.Limiter;
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = limits.RejectAsync;
+        });
+        return services;
+    }
 
-    public static WebApplication UseCartRateLimiting(this WebApplication app) => app;
+    /// <summary>
+    /// After authentication, so that the token rather than the address names the caller wherever there is a token.
+    /// </summary>
+    public static WebApplication UseCartRateLimiting(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
+        return app;
+    }
 }

@@ -1,0 +1,317 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using Cart.Infrastructure.Persistence;
+using Cart.Tests.Fixtures;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace Cart.Tests.Api;
+
+/// <summary>
+/// API.md: rate limits per caller; over the limit → 429 <c>rate_limited</c> with Retry-After in seconds. Every test
+/// builds its own hosts with a budget of <see cref="Limit"/> a minute, so a burst crosses it at once and no window
+/// ends in the middle of a test.
+/// </summary>
+public sealed class RateLimitTests : IAsyncLifetime
+{
+    private const int Limit = 5;
+    private const string Products = "/api/v1/products";
+    private const string ClientAddressHeader = "X-Test-Client-Address";
+
+    private readonly List<CartAppFactory> _hosts = [];
+    private readonly List<TcpProxy> _proxies = [];
+    private TestDatabase? _database;
+
+    private TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        foreach (var proxy in _proxies)
+        {
+            await proxy.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GetCart_WhenABurstPassesTheLimit_Returns429WithRetryAfter(bool withRedis)
+    {
+        var host = withRedis ? Host(ApiFixture.RedisAddress, NewKeyPrefix()) : Host();
+        var shopper = Shopper(host, ApiFixture.NewUserId());
+
+        await ExpectServedAsync(shopper, Limit);
+
+        await ExpectRateLimitedAsync(await shopper.GetAsync(CartApi.Cart));
+    }
+
+    [Fact]
+    public async Task GetCart_WhenCallersDiffer_CountsEachAgainstItsOwnBudget()
+    {
+        var host = Host(ApiFixture.RedisAddress, NewKeyPrefix());
+        var first = Shopper(host, ApiFixture.NewUserId());
+        await ExpectServedAsync(first, Limit);
+        await ExpectRateLimitedAsync(await first.GetAsync(CartApi.Cart));
+
+        var second = Shopper(host, ApiFixture.NewUserId());
+        await ExpectServedAsync(second, Limit);
+
+        var session = await (await Anonymous(host).PostAsync(CartApi.GuestSessions, null))
+            .ExpectAsync(HttpStatusCode.Created);
+        var guest = WithToken(host, session.GetProperty("token").GetString()!);
+        await ExpectServedAsync(guest, Limit);
+        await ExpectRateLimitedAsync(await guest.GetAsync(CartApi.Cart));
+        await ExpectRateLimitedAsync(await first.GetAsync(CartApi.Cart));
+    }
+
+    [Fact]
+    public async Task ListProducts_WhenAnonymousBurstPassesTheLimit_IsLimitedByClientAddress()
+    {
+        var clients = HostWithClientAddresses(ApiFixture.RedisAddress, NewKeyPrefix());
+        var crawler = AnonymousFrom(clients, "203.0.113.7");
+
+        for (var i = 0; i < Limit; i++)
+        {
+            await (await crawler.GetAsync(Products)).ExpectAsync(HttpStatusCode.OK);
+        }
+
+        await ExpectRateLimitedAsync(await crawler.GetAsync(Products));
+        // Every route without a token draws on the same address's budget.
+        await ExpectRateLimitedAsync(await crawler.PostAsync(CartApi.GuestSessions, null));
+        // Operators' and tools' routes are not limited.
+        await (await crawler.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
+
+        var neighbour = AnonymousFrom(clients, "203.0.113.8");
+        await (await neighbour.GetAsync(Products)).ExpectAsync(HttpStatusCode.OK);
+
+        var shopper = AnonymousFrom(clients, "203.0.113.7");
+        shopper.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", TestAuth.Shopper(ApiFixture.NewUserId()));
+        await (await shopper.GetAsync(Products)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task GetCart_WhenTwoInstancesShareRedis_HoldsTheLimitAcrossThem()
+    {
+        var prefix = NewKeyPrefix();
+        var first = Host(ApiFixture.RedisAddress, prefix);
+        var second = Host(ApiFixture.RedisAddress, prefix);
+        var userId = ApiFixture.NewUserId();
+        HttpClient[] instances = [Shopper(first, userId), Shopper(second, userId)];
+
+        for (var i = 0; i < Limit; i++)
+        {
+            await (await instances[i % 2].GetAsync(CartApi.Cart)).ExpectAsync(HttpStatusCode.OK);
+        }
+
+        await ExpectRateLimitedAsync(await instances[Limit % 2].GetAsync(CartApi.Cart));
+        await ExpectRateLimitedAsync(await instances[(Limit + 1) % 2].GetAsync(CartApi.Cart));
+    }
+
+    [Fact]
+    public async Task GetCart_WhenRedisIsNotConfigured_EachInstanceLimitsOnItsOwn()
+    {
+        var first = Host();
+        var second = Host();
+        var userId = ApiFixture.NewUserId();
+        var onFirst = Shopper(first, userId);
+
+        await ExpectServedAsync(onFirst, Limit);
+        await ExpectRateLimitedAsync(await onFirst.GetAsync(CartApi.Cart));
+
+        var onSecond = Shopper(second, userId);
+        await ExpectServedAsync(onSecond, Limit);
+        await ExpectRateLimitedAsync(await onSecond.GetAsync(CartApi.Cart));
+    }
+
+    [Fact]
+    public async Task GetCart_WhenRedisIsDown_IsServedAndLimitedInProcessUntilRedisIsBack()
+    {
+        var prefix = NewKeyPrefix();
+        var proxy = TcpProxy.For(ApiFixture.RedisAddress);
+        _proxies.Add(proxy);
+        var cutOff = Host($"127.0.0.1:{proxy.Port}", prefix);
+        // The same Redis and prefix, never cut off: it sees only what was counted in Redis.
+        var witness = Host(ApiFixture.RedisAddress, prefix);
+
+        var before = ApiFixture.NewUserId();
+        await ExpectServedAsync(Shopper(cutOff, before), Limit);
+        await ExpectRateLimitedAsync(await Shopper(witness, before).GetAsync(CartApi.Cart));
+
+        await proxy.CutAsync();
+        var during = ApiFixture.NewUserId();
+        var duringClient = Shopper(cutOff, during);
+        await ExpectServedAsync(duringClient, Limit);
+        await ExpectRateLimitedAsync(await duringClient.GetAsync(CartApi.Cart));
+        // Those requests were counted in process only.
+        await ExpectServedAsync(Shopper(witness, during), 1);
+
+        proxy.Restore();
+        HttpResponseMessage? seenByWitness = null;
+        for (var attempt = 0; attempt < 60 && seenByWitness?.StatusCode != HttpStatusCode.TooManyRequests; attempt++)
+        {
+            // After a failed call the limiter leaves Redis alone for a moment, measured on the host's clock.
+            cutOff.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            var after = ApiFixture.NewUserId();
+            await ExpectServedAsync(Shopper(cutOff, after), Limit);
+            seenByWitness = await Shopper(witness, after).GetAsync(CartApi.Cart);
+        }
+
+        Assert.NotNull(seenByWitness);
+        await ExpectRateLimitedAsync(seenByWitness);
+    }
+
+    [Fact]
+    public async Task GetCart_WhenRedisAnswersWithErrors_CountsInProcessForAPauseThenInRedisAgain()
+    {
+        var prefix = NewKeyPrefix();
+        var host = Host(ApiFixture.RedisAddress, prefix);
+        var witness = Host(ApiFixture.RedisAddress, prefix);
+        // A key of the wrong type makes Redis fail this caller's script (WRONGTYPE) while the connection stays up.
+        // The key is named as RedisRateLimiting names a fixed window's expiry key.
+        var broken = ApiFixture.NewUserId();
+        await using (var redis = await ConnectionMultiplexer.ConnectAsync(ApiFixture.RedisAddress))
+        {
+            var key = $"rl:fw:{{{prefix}user:{broken}}}:exp";
+            await redis.GetDatabase().HashSetAsync(key, "not", "a window");
+            await redis.GetDatabase().KeyExpireAsync(key, TimeSpan.FromMinutes(5));
+        }
+
+        var brokenClient = Shopper(host, broken);
+        await ExpectServedAsync(brokenClient, Limit);
+        await ExpectRateLimitedAsync(await brokenClient.GetAsync(CartApi.Cart));
+
+        // The failure pauses Redis for every caller of this instance, not only the one whose call failed.
+        var duringPause = ApiFixture.NewUserId();
+        var duringPauseClient = Shopper(host, duringPause);
+        await ExpectServedAsync(duringPauseClient, Limit);
+        await ExpectRateLimitedAsync(await duringPauseClient.GetAsync(CartApi.Cart));
+        await ExpectServedAsync(Shopper(witness, duringPause), 1);
+
+        host.Clock.Advance(TimeSpan.FromSeconds(3));
+        var afterPause = ApiFixture.NewUserId();
+        await ExpectServedAsync(Shopper(host, afterPause), Limit);
+        await ExpectRateLimitedAsync(await Shopper(witness, afterPause).GetAsync(CartApi.Cart));
+    }
+
+    [Fact]
+    public async Task GetCart_WhenRateLimitsAreDisabled_ServesEveryRequest()
+    {
+        var host = Host(ApiFixture.RedisAddress, NewKeyPrefix(),
+            new Dictionary<string, string?> { ["RateLimits:Enabled"] = "false" });
+        var shopper = Shopper(host, ApiFixture.NewUserId());
+
+        for (var i = 0; i < Limit * 3; i++)
+        {
+            var response = await shopper.GetAsync(CartApi.Cart);
+            var cart = await response.ExpectAsync(HttpStatusCode.OK);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            Assert.False(cart.TryGetProperty("code", out _));
+        }
+    }
+
+    /// <summary>A started host with a budget of <see cref="Limit"/> per minute for every kind of caller.</summary>
+    private CartAppFactory Host(string? redis = null, string? redisKeyPrefix = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = TestRateLimits.Budget(Limit);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var host = new CartAppFactory(Database, redis: redis, redisKeyPrefix: redisKeyPrefix, settings: all);
+        _hosts.Add(host);
+        _ = host.Server;
+        return host;
+    }
+
+    /// <summary>Like <see cref="Host"/>, but each request comes from the address its test header names.</summary>
+    private WebApplicationFactory<Program> HostWithClientAddresses(string redis, string redisKeyPrefix)
+    {
+        var factory = new CartAppFactory(Database, redis: redis, redisKeyPrefix: redisKeyPrefix,
+            settings: TestRateLimits.Budget(Limit));
+        _hosts.Add(factory); // disposing it disposes the host derived from it
+        var host = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.AddSingleton<IStartupFilter, ClientAddressFromHeader>()));
+        _ = host.Server;
+        return host;
+    }
+
+    private static string NewKeyPrefix() => $"test-{Guid.NewGuid():N}:";
+
+    private static HttpClient Anonymous(WebApplicationFactory<Program> host) =>
+        host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private static HttpClient WithToken(WebApplicationFactory<Program> host, string token)
+    {
+        var client = Anonymous(host);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private static HttpClient Shopper(WebApplicationFactory<Program> host, string userId) =>
+        WithToken(host, TestAuth.Shopper(userId));
+
+    private static HttpClient AnonymousFrom(WebApplicationFactory<Program> host, string address)
+    {
+        var client = Anonymous(host);
+        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
+        return client;
+    }
+
+    private static async Task ExpectServedAsync(HttpClient client, int requests)
+    {
+        for (var i = 0; i < requests; i++)
+        {
+            await (await client.GetAsync(CartApi.Cart)).ExpectAsync(HttpStatusCode.OK);
+        }
+    }
+
+    private static async Task ExpectRateLimitedAsync(HttpResponseMessage response)
+    {
+        await response.ExpectProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+        var retryAfter = Assert.Single(response.Headers.GetValues("Retry-After"));
+        Assert.True(int.TryParse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+                    && seconds is >= 1 and <= 60,
+            $"Retry-After should be whole seconds within the one-minute window, not '{retryAfter}'.");
+    }
+
+    /// <summary>
+    /// Gives each request the client address named in a header: the test server has no network peer of its own.
+    /// </summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((HttpContext context, RequestDelegate following) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return following(context);
+            });
+            next(app);
+        };
+    }
+}

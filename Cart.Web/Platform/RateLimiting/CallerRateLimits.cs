@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Cart.Domain.Carts;
+using Cart.Domain.Common;
+using Cart.Infrastructure.Caching;
+using Cart.Web.Platform.Auth;
+using Cart.Web.Platform.Problems;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using RedisRateLimiting;
+using StackExchange.Redis;
+
+namespace Cart.Web.Platform.RateLimiting;
+
+/// <summary>
+/// The global limiter of the API: one fixed window per caller on <c>/api</c> routes (nothing else is limited), shared
+/// through Redis when it is configured, in process otherwise; and the 429 a caller over its limit gets.
+/// </summary>
+internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
+{
+    private readonly Budget _users;
+    private readonly Budget _guests;
+    private readonly Budget _anonymous;
+    private readonly RedisLimiterGate? _redis;
+    private readonly string _redisKeyPrefix;
+    private readonly TimeProvider _clock;
+
+    public CallerRateLimits(IOptions<RateLimitOptions> options, IOptions<RedisOptions> redis, TimeProvider clock,
+        IServiceProvider services)
+    {
+        var o = options.Value;
+        _users = new Budget(o.UserPermitLimit, o.UserWindow);
+        _guests = new Budget(o.GuestPermitLimit, o.GuestWindow);
+        _anonymous = new Budget(o.AnonymousPermitLimit, o.AnonymousWindow);
+        _clock = clock;
+        // Registered only when Redis:Configuration is set, and then it exists even while Redis is down.
+        var multiplexer = services.GetService<IConnectionMultiplexer>();
+        _redis = multiplexer is null
+            ? null
+            : new RedisLimiterGate(multiplexer, clock, services.GetRequiredService<ILogger<RedisLimiterGate>>());
+        _redisKeyPrefix = redis.Value.KeyPrefix;
+        Limiter = PartitionedRateLimiter.Create<HttpContext, string>(PartitionOf);
+    }
+
+    public PartitionedRateLimiter<HttpContext> Limiter { get; }
+
+    public async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var http = rejected.HttpContext;
+        var seconds = RetryAfterSeconds(rejected.Lease, CallerOf(http).Budget.Window);
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await Problem.WriteAsync(http, Problem.For(ErrorCodes.RateLimited,
+            $"Too many requests from this caller; retry in {seconds} seconds."));
+    }
+
+    public void Dispose() => Limiter.Dispose();
+
+    public ValueTask DisposeAsync() => Limiter.DisposeAsync();
+
+    /// <summary>Whole seconds, at least 1: the lease's own wait when it has one, else a whole window.</summary>
+    private static int RetryAfterSeconds(RateLimitLease lease, TimeSpan window)
+    {
+        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var local) ? local
+            : lease.TryGetMetadata(RateLimitMetadataName.RetryAfter, out var shared) ? TimeSpan.FromSeconds(shared)
+            : window;
+        return Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+    }
+
+    private RateLimitPartition<string> PartitionOf(HttpContext context)
+    {
+        // Health, metrics, the OpenAPI document and the reference page are for operators and tools, not callers.
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            return RateLimitPartition.GetNoLimiter(string.Empty);
+        }
+
+        var (key, budget) = CallerOf(context);
+        if (_redis is null)
+        {
+            return RateLimitPartition.GetFixedWindowLimiter(key,
+                _ => RedisOrLocalRateLimiter.LocalOptions(budget.PermitLimit, budget.Window));
+        }
+
+        // RedisRateLimiting names its keys itself (rl:fw:{key}); the prefix inside keeps services and tests apart.
+        return RateLimitPartition.Get(key, k => new RedisOrLocalRateLimiter(_redisKeyPrefix + k, budget.PermitLimit,
+            budget.Window, _redis, _clock));
+    }
+
+    /// <summary>The caller: the token's subject wherever there is a valid token, the client's address otherwise.</summary>
+    private (string Key, Budget Budget) CallerOf(HttpContext context)
+    {
+        if (context.User.Identities.Any(i => i.IsAuthenticated))
+        {
+            var owner = context.User.GetCartOwner();
+            return (owner.Key, owner.Kind == OwnerKind.User ? _users : _guests);
+        }
+
+        var address = context.Connection.RemoteIpAddress;
+        if (address is { IsIPv4MappedToIPv6: true })
+        {
+            address = address.MapToIPv4();
+        }
+
+        return ("ip:" + (address?.ToString() ?? "unknown"), _anonymous);
+    }
+
+    private readonly record struct Budget(int PermitLimit, TimeSpan Window);
+}
