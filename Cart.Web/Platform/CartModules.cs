@@ -55,8 +55,9 @@ internal static class CartModules
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
             api => api.UseMiddleware<RequestBodyLimitMiddleware>());
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization, so that calls refused for a missing or bad token count against their address too.
         app.UseCartRateLimiting();
+        app.UseAuthorization();
         return app;
     }
 
