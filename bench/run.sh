@@ -120,25 +120,37 @@ base_rss="$(run_measured "$baseline_pid" "$work/ceiling.txt" "${wrk_args[@]}" "h
 read -r base_rps base_p50 base_p99 _ _ < <(parse "$work/ceiling.txt")
 kill "$baseline_pid"
 
-say "starting Cart (Release, PostgreSQL + Redis)"
-ASPNETCORE_URLS="http://127.0.0.1:$cart_port" dotnet "$work/cart/Cart.Web.dll" >"$work/cart.log" 2>&1 &
-pids+=($!)
-cart_pid=$!
-wait_for "http://127.0.0.1:$cart_port/api/v1/products?pageSize=1"
-url="http://127.0.0.1:$cart_port"
+start_cart() { # extra environment assignments...
+  env "$@" ASPNETCORE_URLS="http://127.0.0.1:$cart_port" dotnet "$work/cart/Cart.Web.dll" >>"$work/cart.log" 2>&1 &
+  cart_pid=$!
+  pids+=("$cart_pid")
+  wait_for "http://127.0.0.1:$cart_port/api/v1/products?pageSize=1"
+  say "warming the cache (every shopper's cart read once)"
+  wrk -t1 -c"$connections" -d"$((duration / 2 + 5))s" -s bench/lua/get_cart.lua "$url" >/dev/null
+}
 
-say "warming the cache (every shopper's cart read once)"
-wrk -t1 -c"$connections" -d"$((duration / 2 + 5))s" -s bench/lua/get_cart.lua "$url" >/dev/null
-
-results=()
-for scenario in "1 get:get_cart" "2 mix:mix" "3 add:add_item"; do
-  name="${scenario%%:*}" script="${scenario##*:}"
-  say "scenario $name: $connections connections, ${duration} s"
-  rss="$(run_measured "$cart_pid" "$work/$script.txt" "${wrk_args[@]}" -s "bench/lua/$script.lua" "$url")"
-  read -r rps p50 p99 non2xx errors < <(parse "$work/$script.txt")
+scenario() { # name lua-script
+  say "scenario $1: $connections connections, ${duration} s"
+  local rss rps p50 p99 non2xx errors ratio
+  rss="$(run_measured "$cart_pid" "$work/$2.txt" "${wrk_args[@]}" -s "bench/lua/$2.lua" "$url")"
+  read -r rps p50 p99 non2xx errors < <(parse "$work/$2.txt")
   ratio="$(awk -v a="$rps" -v b="$base_rps" 'BEGIN { printf "%.0f %%", 100 * a / b }')"
-  results+=("| $name | $rps | $p50 | $p99 | $ratio | $rss | $non2xx | $errors |")
-done
+  results+=("| $1 | $rps | $p50 | $p99 | $ratio | $rss | $non2xx | $errors |")
+}
+
+url="http://127.0.0.1:$cart_port"
+results=()
+say "starting Cart (Release, PostgreSQL + Redis; carts read from Redis)"
+start_cart
+scenario "1 get" get_cart
+scenario "2 mix" mix
+scenario "3 add" add_item
+kill "$cart_pid" && wait "$cart_pid" 2>/dev/null || true
+
+say "restarting Cart with carts also in process memory (Cache:CartsInProcessMemory, backplane evictions)"
+start_cart Cache__CartsInProcessMemory=true
+scenario "1 get, carts in memory" get_cart
+scenario "2 mix, carts in memory" mix
 
 machine="$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
 commit="$(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"

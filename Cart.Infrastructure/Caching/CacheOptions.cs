@@ -30,6 +30,13 @@ public sealed class CacheOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan CircuitBreakerDuration { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Keep carts in process memory too, in front of Redis, evicted on other instances by the Redis backplane.
+    /// Faster reads, but the eviction reaches other instances a moment after the write is acknowledged, so a read
+    /// there in that moment can still see the cart from before. Off: carts are read from Redis every time.
+    /// </summary>
+    public bool CartsInProcessMemory { get; set; }
+
     /// <summary>A write drops the cart's entry, then again after this delay (closes the read-fill race).</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan SecondInvalidationDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -47,8 +47,8 @@ public static class CachingSetup
                 e.IsFailSafeEnabled = true;
                 e.FailSafeMaxDuration = cache.FailSafeMaxDuration;
                 e.FailSafeThrottleDuration = TimeSpan.FromSeconds(10);
-                e.DistributedCacheSoftTimeout = cache.RedisTimeout;
-                e.DistributedCacheHardTimeout = cache.RedisTimeout * 2;
+                // No timeouts of FusionCache's own around Redis calls (they cost a timer per call on the hot path):
+                // the Redis client's own timeout bounds each call, and the circuit breaker stops the next ones.
                 // Writes must have dropped the entry before the change is acknowledged.
                 e.AllowBackgroundDistributedCacheOperations = false;
                 e.AllowBackgroundBackplaneOperations = false;
@@ -80,7 +80,7 @@ public static class CachingSetup
         // Start even when Redis is down, and keep reconnecting in the background.
         options.AbortOnConnectFail = false;
         options.ConnectTimeout = (int)Math.Max(cache.RedisTimeout.TotalMilliseconds * 4, 1000);
-        options.SyncTimeout = (int)Math.Max(cache.RedisTimeout.TotalMilliseconds * 2, 100);
+        options.SyncTimeout = (int)Math.Max(cache.RedisTimeout.TotalMilliseconds, 50);
         options.AsyncTimeout = options.SyncTimeout;
         options.ReconnectRetryPolicy = new LinearRetry(500);
         return ConnectionMultiplexer.Connect(options);

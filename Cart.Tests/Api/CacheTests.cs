@@ -68,6 +68,30 @@ public sealed class CacheTests(PostgresApiFixture fixture)
     }
 
     [Fact]
+    public async Task AddItem_WhenCartsAreAlsoInProcessMemory_TheBackplaneEvictsThemOnOtherInstances()
+    {
+        var inMemory = new Dictionary<string, string?> { ["Cache:CartsInProcessMemory"] = "true" };
+        var prefix = $"test-{Guid.NewGuid():N}:";
+        await using var a = new CartAppFactory(fixture.Factory.Database, redis: ApiFixture.RedisAddress,
+            redisKeyPrefix: prefix, settings: inMemory);
+        await using var b = new CartAppFactory(fixture.Factory.Database, redis: ApiFixture.RedisAddress,
+            redisKeyPrefix: prefix, settings: inMemory);
+        var token = TestAuth.Shopper(ApiFixture.NewUserId());
+        var onA = a.CreateClient();
+        var onB = b.CreateClient();
+        onA.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        onB.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        await onA.AddAsync(TestCatalog.Shirt, 1);
+        Assert.Equal(1, (await onB.GetCartAsync()).Quantity(TestCatalog.Shirt)); // now in B's memory
+
+        await onA.AddAsync(TestCatalog.Shirt, 1);
+
+        // The eviction travels through Redis pub/sub: it arrives a moment after the write, not with it.
+        Assert.True(await EventuallyAsync(async () => (await onB.GetCartAsync()).Quantity(TestCatalog.Shirt) == 2),
+            "B kept serving its in-memory copy after A's write");
+    }
+
+    [Fact]
     public async Task GetCart_WhenRedisGoesDown_ReadsAndWritesGoOnAgainstTheDatabase()
     {
         await using var redis = TcpProxy.For(ApiFixture.RedisAddress);

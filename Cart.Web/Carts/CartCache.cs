@@ -8,7 +8,8 @@ namespace Cart.Web.Carts;
 /// <summary>
 /// Carts in the hot cache, cache-aside: reads fill it from the database, writes drop the entry after they commit.
 /// With Redis, carts live in Redis only (no copy in process memory), so a write on any instance is seen by the next
-/// read on every instance. Without Redis (one instance), process memory is the cache.
+/// read on every instance; <see cref="CacheOptions.CartsInProcessMemory"/> trades that for speed (docs/CACHING.md).
+/// Without Redis (one instance), process memory is the cache.
 /// </summary>
 internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> options, CacheMetrics metrics,
     PendingCartInvalidations pending)
@@ -27,12 +28,21 @@ internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> optio
             return await load(cancellationToken);
         }
 
+        // A plain read first: most reads are hits, and a hit needs none of the miss path's per-key lock.
+        var entry = Entry();
+        var cached = await cache.TryGetAsync<CartSnapshot?>(key, entry, cancellationToken);
+        if (cached.HasValue)
+        {
+            metrics.Hit(CacheName);
+            return cached.Value;
+        }
+
         var missed = false;
         var snapshot = await cache.GetOrSetAsync<CartSnapshot?>(key, async (_, ct) =>
         {
             missed = true;
             return await load(ct);
-        }, Entry(), cancellationToken);
+        }, entry, cancellationToken);
 
         if (missed)
         {
@@ -67,21 +77,23 @@ internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> optio
 
     private async Task DropAsync(string key)
     {
+        if (!pending.HasRedis || options.Value.CartsInProcessMemory)
+        {
+            // Process memory here, and through the backplane on the other instances.
+            await cache.RemoveAsync(key, Entry(), CancellationToken.None);
+        }
+
         if (pending.HasRedis)
         {
             // Straight to Redis, not through the cache's circuit breaker: a drop that did not happen must be known.
             await pending.DeleteAsync(key);
-        }
-        else
-        {
-            await cache.RemoveAsync(key, Entry(), CancellationToken.None);
         }
     }
 
     private FusionCacheEntryOptions Entry()
     {
         var entry = cache.CreateEntryOptions(duration: options.Value.CartDuration);
-        if (cache.HasDistributedCache)
+        if (cache.HasDistributedCache && !options.Value.CartsInProcessMemory)
         {
             entry.SkipMemoryCacheRead = true;
             entry.SkipMemoryCacheWrite = true;
