@@ -19,7 +19,7 @@ source "$repo_root/scripts/lib/servers.sh"
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-servers_ensure_packages chromium:/usr/bin/chromium
+servers_ensure_packages chromium:/usr/bin/chromium prometheus:/usr/bin/promtool
 
 summary=""
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/cart-test.XXXXXX")"
