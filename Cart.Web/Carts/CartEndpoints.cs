@@ -13,6 +13,7 @@ internal static class CartEndpoints
         var cart = routes.MapGroup("/api/v1/cart")
             .WithTags("Cart")
             .RequireAuthorization()
+            .AddEndpointFilter<Platform.Telemetry.CartOperationMetricsFilter>()
             .AddEndpointFilter<OwnerQueryFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
