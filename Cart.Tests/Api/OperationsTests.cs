@@ -490,6 +490,22 @@ public sealed class OperationsHostTests
     }
 
     [Fact]
+    public async Task Probes_WhenTheCallerIsOverItsRateLimit_AreStillAnswered()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new CartAppFactory(database, settings: TestRateLimits.Budget(1));
+        var client = factory.CreateClient();
+        await (await client.GetAsync("/api/v1/products")).ExpectAsync(HttpStatusCode.OK);
+        await (await client.GetAsync("/api/v1/products")).ExpectProblemAsync(HttpStatusCode.TooManyRequests, "rate_limited");
+
+        foreach (var path in new[] { "/health/live", "/health/ready", "/metrics", "/health/live", "/health/ready", "/metrics" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
     public async Task Start_WhenOtlpEndpointIsNotAUrl_FailsNamingTheSetting()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
