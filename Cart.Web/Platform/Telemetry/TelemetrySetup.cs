@@ -36,17 +36,6 @@ internal static class TelemetrySetup
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName,
                 serviceVersion: typeof(TelemetrySetup).Assembly.GetName().Version?.ToString()))
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperationsTraffic(context.Request.Path))
-                    .AddHttpClientInstrumentation()
-                    .AddEntityFrameworkCoreInstrumentation();
-                if (redis.IsConfigured)
-                {
-                    // The one IConnectionMultiplexer the cache registers, resolved from the container.
-                    tracing.AddRedisInstrumentation();
-                }
-            })
             .WithMetrics(metrics => KeepToThisHost(metrics)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -55,11 +44,29 @@ internal static class TelemetrySetup
                 .AddMeter(CartMetrics.MeterName, CacheMetrics.MeterName)
                 .AddPrometheusExporter());
 
+        var otlpFromEnvironment = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (options.OtlpEndpointUri is null && !otlpFromEnvironment)
+        {
+            // No collector to send spans to: recording them would only cost CPU on every request.
+            return builder;
+        }
+
+        telemetry.WithTracing(tracing =>
+        {
+            tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsOperationsTraffic(context.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation();
+            if (redis.IsConfigured)
+            {
+                // The one IConnectionMultiplexer the cache registers, resolved from the container.
+                tracing.AddRedisInstrumentation();
+            }
+        });
         if (options.OtlpEndpointUri is { } endpoint)
         {
             telemetry.UseOtlpExporter(options.OtlpProtocol, endpoint);
         }
-        else if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        else
         {
             // The standard OTEL_EXPORTER_OTLP_* variables (endpoint, protocol, headers) configure it.
             telemetry.UseOtlpExporter();
