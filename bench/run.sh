@@ -58,7 +58,7 @@ pg postgres -c "CREATE DATABASE cart_bench"
 
 export ASPNETCORE_ENVIRONMENT=Production
 export Database__Provider=PostgreSql
-export Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres;Database=cart_bench;Maximum Pool Size=64"
+export Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgres;Password=postgres;Database=cart_bench;Maximum Pool Size=64;Max Auto Prepare=32;Auto Prepare Min Usages=2"
 export Redis__Configuration="$redis_address"
 export Auth__Issuer="$issuer" Auth__Audience="$audience" Auth__SigningKey="$key"
 export Auth__GuestSigningKey="bench-guest-signing-key-0123456789-abcdefghijkl"

@@ -3,13 +3,11 @@ using Cart.Domain.Common;
 using Cart.Web.Platform.Problems;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Cart.Web.Platform.Auth;
 
 internal static class AuthSetup
 {
-    private static readonly JsonWebTokenHandler Reader = new();
 
     public static IServiceCollection AddCartAuth(this IServiceCollection services)
     {
@@ -29,10 +27,10 @@ internal static class AuthSetup
 
         services.AddOptions<JwtBearerOptions>(CartSchemes.Shopper)
             .Configure<IOptions<AuthOptions>, TimeProvider>((o, auth, clock) =>
-                Configure(o, TokenValidation.Shopper(auth.Value, clock), false));
+                Configure(o, TokenValidation.Shopper(auth.Value, clock), clock, false));
         services.AddOptions<JwtBearerOptions>(CartSchemes.Guest)
             .Configure<IOptions<AuthOptions>, TimeProvider>((o, auth, clock) =>
-                Configure(o, TokenValidation.Guest(auth.Value, clock), true));
+                Configure(o, TokenValidation.Guest(auth.Value, clock), clock, true));
 
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(CartSchemes.Bearer)
@@ -57,27 +55,18 @@ internal static class AuthSetup
             return CartSchemes.Shopper;
         }
 
-        var token = header[prefix.Length..].Trim();
-        if (!Reader.CanReadToken(token))
-        {
-            return CartSchemes.Shopper;
-        }
-
-        try
-        {
-            var guestIssuer = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.GuestIssuer;
-            return Reader.ReadJsonWebToken(token).Issuer == guestIssuer ? CartSchemes.Guest : CartSchemes.Shopper;
-        }
-        catch (ArgumentException)
-        {
-            return CartSchemes.Shopper;
-        }
+        var guestIssuer = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.GuestIssuer;
+        return TokenIssuerPeek.HasIssuer(header.AsSpan(prefix.Length).Trim(), guestIssuer)
+            ? CartSchemes.Guest
+            : CartSchemes.Shopper;
     }
 
     private static void Configure(JwtBearerOptions options,
-        Microsoft.IdentityModel.Tokens.TokenValidationParameters parameters, bool guest)
+        Microsoft.IdentityModel.Tokens.TokenValidationParameters parameters, TimeProvider clock, bool guest)
     {
         options.MapInboundClaims = false;
+        options.TokenHandlers.Clear();
+        options.TokenHandlers.Add(new CachingTokenHandler(clock));
         options.TokenValidationParameters = parameters;
         options.Events = new JwtBearerEvents
         {
