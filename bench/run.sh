@@ -64,7 +64,6 @@ export Auth__Issuer="$issuer" Auth__Audience="$audience" Auth__SigningKey="$key"
 export Auth__GuestSigningKey="bench-guest-signing-key-0123456789-abcdefghijkl"
 export RateLimits__Enabled=false
 export Logging__LogLevel__Default=Warning
-export DOTNET_gcServer=1 DOTNET_GCHeapAffinitizeMask=0 DOTNET_TieredPGO=1
 
 say "migrating and seeding 100,000 carts"
 dotnet "$work/cart/Cart.Web.dll" migrate >/dev/null

@@ -36,7 +36,14 @@ internal sealed class CachingTokenHandler(TimeProvider clock) : JsonWebTokenHand
             var keepFor = (validUntil < now + MaxAge ? validUntil : now + MaxAge) - now;
             if (keepFor > TimeSpan.Zero)
             {
-                _validated.Set(token, new Remembered(result, validUntil),
+                // Only what authentication reads afterwards: the identity and the token's times, not the parsed token.
+                var slim = new TokenValidationResult
+                {
+                    IsValid = true,
+                    ClaimsIdentity = result.ClaimsIdentity,
+                    SecurityToken = new ValidatedToken(jwt.Id, jwt.Issuer, jwt.ValidFrom, jwt.ValidTo),
+                };
+                _validated.Set(token, new Remembered(slim, validUntil),
                     new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = keepFor });
             }
         }
@@ -45,4 +52,20 @@ internal sealed class CachingTokenHandler(TimeProvider clock) : JsonWebTokenHand
     }
 
     private sealed record Remembered(TokenValidationResult Result, DateTimeOffset ValidUntil);
+
+    /// <summary>What is kept of a validated token: its id, issuer and validity times.</summary>
+    private sealed class ValidatedToken(string id, string issuer, DateTime validFrom, DateTime validTo) : SecurityToken
+    {
+        public override string Id { get; } = id;
+
+        public override string Issuer { get; } = issuer;
+
+        public override SecurityKey? SecurityKey => null;
+
+        public override SecurityKey? SigningKey { get; set; }
+
+        public override DateTime ValidFrom { get; } = validFrom;
+
+        public override DateTime ValidTo { get; } = validTo;
+    }
 }
