@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -24,7 +25,7 @@ internal sealed class CachingTokenHandler(TimeProvider clock) : JsonWebTokenHand
         var now = clock.GetUtcNow();
         if (_validated.TryGetValue(token, out Remembered? remembered) && remembered!.ValidUntil > now)
         {
-            return remembered.Result;
+            return remembered.ToResult();
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
@@ -36,14 +37,7 @@ internal sealed class CachingTokenHandler(TimeProvider clock) : JsonWebTokenHand
             var keepFor = (validUntil < now + MaxAge ? validUntil : now + MaxAge) - now;
             if (keepFor > TimeSpan.Zero)
             {
-                // Only what authentication reads afterwards: the identity and the token's times, not the parsed token.
-                var slim = new TokenValidationResult
-                {
-                    IsValid = true,
-                    ClaimsIdentity = result.ClaimsIdentity,
-                    SecurityToken = new ValidatedToken(jwt.Id, jwt.Issuer, jwt.ValidFrom, jwt.ValidTo),
-                };
-                _validated.Set(token, new Remembered(slim, validUntil),
+                _validated.Set(token, Remembered.From(result.ClaimsIdentity, jwt, validUntil),
                     new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = keepFor });
             }
         }
@@ -51,7 +45,30 @@ internal sealed class CachingTokenHandler(TimeProvider clock) : JsonWebTokenHand
         return result;
     }
 
-    private sealed record Remembered(TokenValidationResult Result, DateTimeOffset ValidUntil);
+    /// <summary>
+    /// Only what authentication needs again: the claims as type and value, and the token's times. Not the parsed
+    /// token nor the identity object, which are several times larger; the identity is rebuilt per request.
+    /// </summary>
+    private sealed record Remembered(
+        (string Type, string Value, string ValueType)[] Claims,
+        string AuthenticationType,
+        string NameClaimType,
+        string RoleClaimType,
+        ValidatedToken Token,
+        DateTimeOffset ValidUntil)
+    {
+        public static Remembered From(ClaimsIdentity identity, JsonWebToken jwt, DateTimeOffset validUntil) =>
+            new(identity.Claims.Select(c => (c.Type, c.Value, c.ValueType)).ToArray(), identity.AuthenticationType ?? string.Empty,
+                identity.NameClaimType, identity.RoleClaimType,
+                new ValidatedToken(jwt.Id, jwt.Issuer, jwt.ValidFrom, jwt.ValidTo), validUntil);
+
+        public TokenValidationResult ToResult() => new()
+        {
+            IsValid = true,
+            ClaimsIdentity = new ClaimsIdentity(Claims.Select(c => new Claim(c.Type, c.Value, c.ValueType, Token.Issuer)), AuthenticationType, NameClaimType, RoleClaimType),
+            SecurityToken = Token,
+        };
+    }
 
     /// <summary>What is kept of a validated token: its id, issuer and validity times.</summary>
     private sealed class ValidatedToken(string id, string issuer, DateTime validFrom, DateTime validTo) : SecurityToken
