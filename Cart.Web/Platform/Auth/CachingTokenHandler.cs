@@ -25,7 +25,7 @@ internal sealed class CachingTokenHandler(TimeProvider clock) : JsonWebTokenHand
         var now = clock.GetUtcNow();
         if (_validated.TryGetValue(token, out Remembered? remembered) && remembered!.ValidUntil > now)
         {
-            return remembered.ToResult();
+            return remembered.Result;
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
@@ -46,28 +46,25 @@ internal sealed class CachingTokenHandler(TimeProvider clock) : JsonWebTokenHand
     }
 
     /// <summary>
-    /// Only what authentication needs again: the claims as type and value, and the token's times. Not the parsed
-    /// token nor the identity object, which are several times larger; the identity is rebuilt per request.
+    /// Only what authentication needs again: a compact copy of the identity (claims as type, value and issuer, none of
+    /// the parsed token behind them) and the token's times. The identity is shared by the requests that carry the
+    /// token; nothing in the service changes an identity after authentication.
     /// </summary>
-    private sealed record Remembered(
-        (string Type, string Value, string ValueType)[] Claims,
-        string AuthenticationType,
-        string NameClaimType,
-        string RoleClaimType,
-        ValidatedToken Token,
-        DateTimeOffset ValidUntil)
+    private sealed record Remembered(TokenValidationResult Result, DateTimeOffset ValidUntil)
     {
-        public static Remembered From(ClaimsIdentity identity, JsonWebToken jwt, DateTimeOffset validUntil) =>
-            new(identity.Claims.Select(c => (c.Type, c.Value, c.ValueType)).ToArray(), identity.AuthenticationType ?? string.Empty,
-                identity.NameClaimType, identity.RoleClaimType,
-                new ValidatedToken(jwt.Id, jwt.Issuer, jwt.ValidFrom, jwt.ValidTo), validUntil);
-
-        public TokenValidationResult ToResult() => new()
+        public static Remembered From(ClaimsIdentity identity, JsonWebToken jwt, DateTimeOffset validUntil)
         {
-            IsValid = true,
-            ClaimsIdentity = new ClaimsIdentity(Claims.Select(c => new Claim(c.Type, c.Value, c.ValueType, Token.Issuer)), AuthenticationType, NameClaimType, RoleClaimType),
-            SecurityToken = Token,
-        };
+            var compact = new ClaimsIdentity(
+                identity.Claims.Select(c => new Claim(c.Type, c.Value, c.ValueType, c.Issuer)).ToArray(),
+                identity.AuthenticationType, identity.NameClaimType, identity.RoleClaimType);
+            var result = new TokenValidationResult
+            {
+                IsValid = true,
+                ClaimsIdentity = compact,
+                SecurityToken = new ValidatedToken(jwt.Id, jwt.Issuer, jwt.ValidFrom, jwt.ValidTo),
+            };
+            return new Remembered(result, validUntil);
+        }
     }
 
     /// <summary>What is kept of a validated token: its id, issuer and validity times.</summary>
