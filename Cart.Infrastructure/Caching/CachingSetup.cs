@@ -11,6 +11,9 @@ namespace Cart.Infrastructure.Caching;
 
 public static class CachingSetup
 {
+    /// <summary>The FusionCache instance for carts (products use the default one).</summary>
+    public const string CartsCacheName = "carts";
+
     /// <summary>
     /// FusionCache over Redis (Microsoft.Extensions.Caching.StackExchangeRedis as its distributed level, and a Redis
     /// backplane so an eviction reaches every instance's memory), or over process memory alone when no Redis is set.
@@ -27,7 +30,23 @@ public static class CachingSetup
         var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
         var cache = configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
 
-        var fusion = services.AddFusionCache()
+        if (redis.IsConfigured)
+        {
+            services.AddSingleton<IConnectionMultiplexer>(_ => Connect(redis.Configuration!, cache));
+        }
+
+        // Products: a failed Redis write is replayed when Redis is back (auto-recovery).
+        Configure(services.AddFusionCache(), redis, cache, autoRecovery: true);
+        // Carts: no replays. A replayed read-fill could put back a cart older than a write made meanwhile, whose
+        // delete went straight to Redis (PendingCartInvalidations) where the replay cannot see it.
+        Configure(services.AddFusionCache(CartsCacheName), redis, cache, autoRecovery: false);
+        return services;
+    }
+
+    private static void Configure(IFusionCacheBuilder fusion, RedisOptions redis, CacheOptions cache,
+        bool autoRecovery)
+    {
+        fusion
             .WithOptions(o =>
             {
                 o.CacheKeyPrefix = redis.KeyPrefix;
@@ -35,7 +54,7 @@ public static class CachingSetup
                 o.DistributedCacheKeyModifierMode = CacheKeyModifierMode.None;
                 o.DistributedCacheCircuitBreakerDuration = cache.CircuitBreakerDuration;
                 o.BackplaneCircuitBreakerDuration = cache.CircuitBreakerDuration;
-                o.EnableAutoRecovery = true;
+                o.EnableAutoRecovery = autoRecovery;
                 o.AutoRecoveryDelay = TimeSpan.FromSeconds(1);
                 // A failed Redis call is expected when Redis is down; it is logged once per trip of the breaker.
                 o.DistributedCacheErrorsLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning;
@@ -47,9 +66,9 @@ public static class CachingSetup
                 e.IsFailSafeEnabled = true;
                 e.FailSafeMaxDuration = cache.FailSafeMaxDuration;
                 e.FailSafeThrottleDuration = TimeSpan.FromSeconds(10);
-                // No timeouts of FusionCache's own around Redis calls (they cost a timer per call on the hot path):
-                // the Redis client's own timeout bounds each call, and the circuit breaker stops the next ones.
-                // Writes must have dropped the entry before the change is acknowledged.
+                // Writes must have dropped the entry before the change is acknowledged. No timeouts of FusionCache's
+                // own around Redis calls (a timer per call on the hot path): the Redis client's timeout bounds each
+                // call, and the circuit breaker stops the next ones.
                 e.AllowBackgroundDistributedCacheOperations = false;
                 e.AllowBackgroundBackplaneOperations = false;
             })
@@ -57,10 +76,9 @@ public static class CachingSetup
 
         if (!redis.IsConfigured)
         {
-            return services;
+            return;
         }
 
-        services.AddSingleton<IConnectionMultiplexer>(_ => Connect(redis.Configuration!, cache));
         fusion
             .WithDistributedCache(sp => new RedisCache(new RedisCacheOptions
             {
@@ -70,7 +88,6 @@ public static class CachingSetup
             {
                 ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
             }));
-        return services;
     }
 
     /// <summary>One connection for the cache, the backplane, the rate limiter and the health check.</summary>

@@ -53,10 +53,15 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock)
                 db.ChangeTracker.Clear();
                 return new ClaimResult(ClaimOutcome.Claimed, record);
             }
-            catch (DbUpdateException ex) when (attempt < 2 &&
-                                               (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex)))
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
             {
-                // Another request claimed the key between our read and our write: look again.
+                // Another request claimed the key between our read and our write: look again, and after a few
+                // lost races treat it as the other request still running.
+                if (attempt >= 2)
+                {
+                    db.ChangeTracker.Clear();
+                    return new ClaimResult(ClaimOutcome.InProgress, record);
+                }
             }
         }
     }

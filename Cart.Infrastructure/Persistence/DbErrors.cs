@@ -8,7 +8,8 @@ namespace Cart.Infrastructure.Persistence;
 /// <summary>Reads the provider-specific errors the service reacts to, so callers need not know the provider.</summary>
 public static class DbErrors
 {
-    private const int SqliteConstraint = 19;
+    private const int SqliteConstraintUnique = 2067;
+    private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqlServerUniqueIndex = 2601;
     private const int SqlServerUniqueConstraint = 2627;
 
@@ -18,7 +19,8 @@ public static class DbErrors
         {
             var unique = e switch
             {
-                SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint,
+                SqliteException sqlite => sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique
+                    or SqliteConstraintPrimaryKey,
                 PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
                 SqlException sqlServer => sqlServer.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
                 _ => false,

@@ -39,6 +39,8 @@ public sealed class TokenIssuerPeekTests
     [InlineData("{\"iss\":\"cart-guest-tests-and-more\"}")]                     // only a prefix matches
     [InlineData("[\"iss\",\"cart-guest-tests\"]")]                              // not an object
     [InlineData("{\"iss\":\"cart-guest-tests\"")]                               // cut short
+    [InlineData("{\"\\udc00\":0}")]                                               // a name that is not text
+    [InlineData("{\"iss\":\"\\ud800\"}")]                                       // a value that is not text
     public void HasIssuer_WhenPayloadOnlyLooksLikeIt_IsFalse(string payload)
     {
         Assert.False(TokenIssuerPeek.HasIssuer(Token(payload), TestAuth.GuestIssuer));

@@ -11,9 +11,11 @@ namespace Cart.Web.Carts;
 /// read on every instance; <see cref="CacheOptions.CartsInProcessMemory"/> trades that for speed (docs/CACHING.md).
 /// Without Redis (one instance), process memory is the cache.
 /// </summary>
-internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> options, CacheMetrics metrics,
+internal sealed class CartCache(IFusionCacheProvider caches, IOptions<CacheOptions> options, CacheMetrics metrics,
     PendingCartInvalidations pending)
 {
+    private readonly IFusionCache _cache = caches.GetCache(CachingSetup.CartsCacheName);
+
     private const string CacheName = "cart";
 
     /// <summary>The owner's cart (null: none yet), from the cache or, on a miss, from <paramref name="load"/>.</summary>
@@ -30,7 +32,7 @@ internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> optio
 
         // A plain read first: most reads are hits, and a hit needs none of the miss path's per-key lock.
         var entry = Entry();
-        var cached = await cache.TryGetAsync<CartSnapshot?>(key, entry, cancellationToken);
+        var cached = await _cache.TryGetAsync<CartSnapshot?>(key, entry, cancellationToken);
         if (cached.HasValue)
         {
             metrics.Hit(CacheName);
@@ -38,7 +40,7 @@ internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> optio
         }
 
         var missed = false;
-        var snapshot = await cache.GetOrSetAsync<CartSnapshot?>(key, async (_, ct) =>
+        var snapshot = await _cache.GetOrSetAsync<CartSnapshot?>(key, async (_, ct) =>
         {
             missed = true;
             return await load(ct);
@@ -80,7 +82,7 @@ internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> optio
         if (!pending.HasRedis || options.Value.CartsInProcessMemory)
         {
             // Process memory here, and through the backplane on the other instances.
-            await cache.RemoveAsync(key, Entry(), CancellationToken.None);
+            await _cache.RemoveAsync(key, Entry(), CancellationToken.None);
         }
 
         if (pending.HasRedis)
@@ -92,8 +94,8 @@ internal sealed class CartCache(IFusionCache cache, IOptions<CacheOptions> optio
 
     private FusionCacheEntryOptions Entry()
     {
-        var entry = cache.CreateEntryOptions(duration: options.Value.CartDuration);
-        if (cache.HasDistributedCache && !options.Value.CartsInProcessMemory)
+        var entry = _cache.CreateEntryOptions(duration: options.Value.CartDuration);
+        if (_cache.HasDistributedCache && !options.Value.CartsInProcessMemory)
         {
             entry.SkipMemoryCacheRead = true;
             entry.SkipMemoryCacheWrite = true;

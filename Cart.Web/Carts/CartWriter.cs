@@ -40,11 +40,18 @@ internal sealed class CartWriter(
             await change(work);
 
             var document = await documents.BuildAsync(CartSnapshot.From(work.Cart), owner, cancellationToken);
-            var body = JsonSerializer.Serialize(document, json.Value.SerializerOptions);
-            await idempotency.AddCompletionAsync(db, StatusCodes.Status200OK, body, document.ETag, cancellationToken);
+            if (idempotency.IsClaimed)
+            {
+                var body = JsonSerializer.Serialize(document, json.Value.SerializerOptions);
+                await idempotency.AddCompletionAsync(db, StatusCodes.Status200OK, body, document.ETag,
+                    cancellationToken);
+            }
+
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                // Once the commit is under way it is not cancelled with the request: a change that commits must
+                // also drop its cached copies, even if the client has gone.
+                await db.SaveChangesAsync(CancellationToken.None);
                 await InvalidateAsync(work);
                 return document;
             }

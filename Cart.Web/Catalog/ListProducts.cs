@@ -11,6 +11,7 @@ internal sealed class ListProducts(CartDbContext db)
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
     public const int MaxSearchLength = 100;
+    public const int MaxPage = 100_000;
 
     public async Task<ProductPage> HandleAsync(string? search, int? page, int? pageSize,
         CancellationToken cancellationToken)
@@ -18,9 +19,9 @@ internal sealed class ListProducts(CartDbContext db)
         var number = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
         var errors = new Dictionary<string, string[]>();
-        if (number < 1)
+        if (number is < 1 or > MaxPage)
         {
-            errors["page"] = ["page starts at 1."];
+            errors["page"] = [$"page is 1 to {MaxPage}."];
         }
 
         if (size is < 1 or > MaxPageSize)

@@ -55,9 +55,10 @@ internal static class TokenIssuerPeek
             // Only a whole, well-formed object counts.
             return found && reader.TokenType == JsonTokenType.EndObject && !reader.Read();
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            // Not JSON: not a guest token; the shopper scheme will refuse it.
+            // Not JSON, or JSON with escapes that are not text (a lone surrogate): not a guest token; the shopper
+            // scheme will refuse it.
             return false;
         }
     }
