@@ -93,8 +93,6 @@ public sealed class RateLimitTests : IAsyncLifetime
         }
 
         await ExpectRateLimitedAsync(await crawler.GetAsync(Products));
-        // Every route without a token draws on the same address's budget.
-        await ExpectRateLimitedAsync(await crawler.PostAsync(CartApi.GuestSessions, null));
         // Operators' and tools' routes are not limited.
         await (await crawler.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
 
@@ -105,6 +103,24 @@ public sealed class RateLimitTests : IAsyncLifetime
         shopper.DefaultRequestHeaders.Authorization =
             new AuthenticationHeaderValue("Bearer", TestAuth.Shopper(ApiFixture.NewUserId()));
         await (await shopper.GetAsync(Products)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task StartGuestSession_WhenOneAddressStartsTooMany_IsLimitedOnItsOwnBudget()
+    {
+        // Each guest session buys a guest budget; starting sessions has a budget of its own per address.
+        var clients = HostWithClientAddresses(ApiFixture.RedisAddress, NewKeyPrefix());
+        var farmer = AnonymousFrom(clients, "203.0.113.9");
+
+        for (var i = 0; i < Limit; i++)
+        {
+            await (await farmer.PostAsync(CartApi.GuestSessions, null)).ExpectAsync(HttpStatusCode.Created);
+        }
+
+        await ExpectRateLimitedAsync(await farmer.PostAsync(CartApi.GuestSessions, null));
+        await (await farmer.GetAsync(Products)).ExpectAsync(HttpStatusCode.OK);
+        await (await AnonymousFrom(clients, "203.0.113.10").PostAsync(CartApi.GuestSessions, null))
+            .ExpectAsync(HttpStatusCode.Created);
     }
 
     [Fact]

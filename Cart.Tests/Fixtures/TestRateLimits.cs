@@ -11,7 +11,7 @@ public static class TestRateLimits
     /// </summary>
     public static IReadOnlyDictionary<string, string?> Generous { get; } = Budget(100_000);
 
-    /// <summary>The same budget per window for shoppers, guests and callers without a token.</summary>
+    /// <summary>The same budget per window for shoppers, guests, callers without a token and new guest sessions.</summary>
     public static Dictionary<string, string?> Budget(int permitLimit, string window = "00:01:00")
     {
         var limit = permitLimit.ToString(CultureInfo.InvariantCulture);
@@ -23,6 +23,8 @@ public static class TestRateLimits
             ["RateLimits:GuestWindow"] = window,
             ["RateLimits:AnonymousPermitLimit"] = limit,
             ["RateLimits:AnonymousWindow"] = window,
+            ["RateLimits:GuestSessionPermitLimit"] = limit,
+            ["RateLimits:GuestSessionWindow"] = window,
         };
     }
 }

@@ -21,6 +21,7 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
     private readonly Budget _users;
     private readonly Budget _guests;
     private readonly Budget _anonymous;
+    private readonly Budget _guestSessions;
     private readonly RedisLimiterGate? _redis;
     private readonly string _redisKeyPrefix;
     private readonly TimeProvider _clock;
@@ -32,6 +33,7 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
         _users = new Budget(o.UserPermitLimit, o.UserWindow);
         _guests = new Budget(o.GuestPermitLimit, o.GuestWindow);
         _anonymous = new Budget(o.AnonymousPermitLimit, o.AnonymousWindow);
+        _guestSessions = new Budget(o.GuestSessionPermitLimit, o.GuestSessionWindow);
         _clock = clock;
         // Registered only when Redis:Configuration is set, and then it exists even while Redis is down.
         var multiplexer = services.GetService<IConnectionMultiplexer>();
@@ -101,8 +103,12 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
             address = address.MapToIPv4();
         }
 
-        return ("ip:" + (address?.ToString() ?? "unknown"), _anonymous);
+        var ip = address?.ToString() ?? "unknown";
+        return IsGuestSessionStart(context.Request) ? ("guest-sessions:" + ip, _guestSessions) : ("ip:" + ip, _anonymous);
     }
+
+    private static bool IsGuestSessionStart(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals("/api/v1/guest-sessions", StringComparison.OrdinalIgnoreCase);
 
     private readonly record struct Budget(int PermitLimit, TimeSpan Window);
 }

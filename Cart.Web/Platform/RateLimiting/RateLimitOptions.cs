@@ -36,7 +36,16 @@ public sealed class RateLimitOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan AnonymousWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    // Starting guest sessions, per address: each session buys a guest budget of its own, so without a budget of their
+    // own a client could multiply its limit by starting sessions. A storefront starts one per visitor.
+    [Range(1, 1_000_000)]
+    public int GuestSessionPermitLimit { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan GuestSessionWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The shared count in Redis keeps its windows in whole seconds.</summary>
     public bool HasWholeSecondWindows() =>
-        new[] { UserWindow, GuestWindow, AnonymousWindow }.All(w => w.Ticks % TimeSpan.TicksPerSecond == 0);
+        new[] { UserWindow, GuestWindow, AnonymousWindow, GuestSessionWindow }
+            .All(w => w.Ticks % TimeSpan.TicksPerSecond == 0);
 }
