@@ -58,14 +58,19 @@ public sealed class ShoppingCart
 
     public decimal Subtotal => _lines.Sum(l => l.LineTotal);
 
-    public static ShoppingCart Open(CartOwner owner, DateTimeOffset now)
+    /// <summary>
+    /// Opens the owner's cart. <paramref name="lastVersion"/> is the highest version of the owner's earlier (closed)
+    /// carts: the new cart counts on from there, so an ETag the client kept from an earlier cart never names this one.
+    /// </summary>
+    public static ShoppingCart Open(CartOwner owner, DateTimeOffset now, long lastVersion = 0)
     {
         if (string.IsNullOrWhiteSpace(owner.Id))
         {
             throw new ArgumentException("A cart needs an owner.", nameof(owner));
         }
 
-        return new ShoppingCart(IdPrefix + Ulid.NewUlid(now), owner, now);
+        ArgumentOutOfRangeException.ThrowIfNegative(lastVersion);
+        return new ShoppingCart(IdPrefix + Ulid.NewUlid(now), owner, now) { Version = lastVersion };
     }
 
     public CartLine? FindLine(string sku) => _lines.Find(l => string.Equals(l.Sku, sku, StringComparison.Ordinal));

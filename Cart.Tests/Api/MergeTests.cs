@@ -73,6 +73,25 @@ public abstract class MergeTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AddItem_WhenAGuestCartWasMergedAway_TheNextGuestCartCountsOnSoOldETagsNeverMatchIt()
+    {
+        var (guest, guestToken, _) = await fixture.NewGuestAsync();
+        await guest.AddAsync(TestCatalog.Shirt, 1);
+        var closed = await guest.AddAsync(TestCatalog.Mug, 1); // the guest's client holds ETag "2"
+        var (shopper, _) = fixture.NewShopper();
+        await (await shopper.PostJsonAsync(CartApi.Merge, new { guestToken })).ExpectAsync(HttpStatusCode.OK);
+
+        var reopened = await guest.AddAsync(TestCatalog.Lamp, 1);
+        var stale = new HttpRequestMessage(HttpMethod.Get, CartApi.Cart);
+        stale.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{closed.Version()}\""));
+        var read = await guest.SendAsync(stale);
+
+        Assert.True(reopened.Version() > closed.Version(), $"version {reopened.Version()} repeats an old ETag");
+        Assert.NotEqual(closed.GetProperty("cartId").GetString(), reopened.GetProperty("cartId").GetString());
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
     public async Task Merge_WhenGuestHasNoCart_ReturnsTheShoppersCartUnchanged()
     {
         var (_, guestToken, _) = await fixture.NewGuestAsync();

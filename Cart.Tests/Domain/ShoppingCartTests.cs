@@ -8,6 +8,16 @@ namespace Cart.Tests.Domain;
 public sealed class ShoppingCartTests
 {
     [Fact]
+    public void Open_WhenTheOwnerHadEarlierCarts_CountsOnFromTheirLastVersion()
+    {
+        var cart = ShoppingCart.Open(CartOwner.Guest("g_1"), T0, lastVersion: 7);
+
+        cart.AddItem(Product(Shirt, 29.99m), 1, null, T1);
+
+        Assert.Equal(8, cart.Version);
+    }
+
+    [Fact]
     public void Open_WhenOwnerGiven_StartsEmptyActiveCartAtVersionZero()
     {
         var cart = ShoppingCart.Open(CartOwner.Guest("g_42"), T0);

@@ -29,10 +29,10 @@ internal sealed class AddItemToCart(CartWriter writer, IProductCatalog catalog)
         var product = products.GetValueOrDefault(request.Sku)
                       ?? throw new DomainException(CatalogErrors.UnknownSku(request.Sku));
 
-        return await writer.WriteAsync(owner, ifMatch, change =>
+        return await writer.WriteAsync(owner, ifMatch, async change =>
         {
-            change.OpenCart().AddItem(product, request.Quantity, request.Variant, change.Now);
-            return Task.CompletedTask;
+            var cart = await change.OpenCartAsync(cancellationToken);
+            cart.AddItem(product, request.Quantity, request.Variant, change.Now);
         }, cancellationToken);
     }
 }

@@ -95,11 +95,15 @@ internal sealed class CartChange(CartDbContext db, CartOwner owner, ShoppingCart
     public ShoppingCart? Cart { get; private set; } = cart;
 
     /// <summary>The owner's cart, opened (and inserted on commit) when there is none yet.</summary>
-    public ShoppingCart OpenCart()
+    public async Task<ShoppingCart> OpenCartAsync(CancellationToken cancellationToken)
     {
         if (Cart is null)
         {
-            Cart = ShoppingCart.Open(Owner, Now);
+            // Closed carts of the owner (a merged guest cart) keep their versions; the new one counts on from them.
+            var lastVersion = await db.Carts
+                .Where(c => c.OwnerKind == Owner.Kind && c.OwnerId == Owner.Id)
+                .MaxAsync(c => (long?)c.Version, cancellationToken) ?? 0;
+            Cart = ShoppingCart.Open(Owner, Now, lastVersion);
             db.Carts.Add(Cart);
         }
 

@@ -32,7 +32,8 @@ internal sealed class MergeGuestCart(CartWriter writer, GuestTokenReader guestTo
             var guestCart = await change.FindOtherCartAsync(CartOwner.Guest(sessionId), cancellationToken);
             if (guestCart is not null)
             {
-                change.OpenCart().MergeFrom(guestCart, change.Now);
+                var cart = await change.OpenCartAsync(cancellationToken);
+                cart.MergeFrom(guestCart, change.Now);
             }
         }, cancellationToken);
     }
