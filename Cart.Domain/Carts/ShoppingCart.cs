@@ -202,9 +202,28 @@ public sealed class ShoppingCart
             Touch(now);
         }
 
-        guest.Status = CartStatus.Merged;
-        guest.MergedIntoCartId = Id;
-        guest.Touch(now);
+        guest.CloseAsMerged(Id, now);
+    }
+
+    /// <summary>
+    /// Closes an empty guest cart at login when there is nothing to move and the shopper has no cart to move it to.
+    /// </summary>
+    public void CloseEmptyGuestCart(DateTimeOffset now)
+    {
+        EnsureActive();
+        if (OwnerKind != OwnerKind.Guest || _lines.Count > 0)
+        {
+            throw new InvalidOperationException("Only an empty guest cart closes without a merge.");
+        }
+
+        CloseAsMerged(null, now);
+    }
+
+    private void CloseAsMerged(string? intoCartId, DateTimeOffset now)
+    {
+        Status = CartStatus.Merged;
+        MergedIntoCartId = intoCartId;
+        Touch(now);
     }
 
     /// <summary>Refuses the change when the caller's If-Match named another version.</summary>

@@ -92,6 +92,24 @@ public abstract class MergeTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Merge_WhenGuestCartIsEmptyAndShopperHasNone_ClosesItWithoutOpeningAnEmptyShopperCart()
+    {
+        var (guest, guestToken, sessionId) = await fixture.NewGuestAsync();
+        await guest.AddAsync(TestCatalog.Shirt, 1);
+        await guest.DeleteAsync(CartApi.Item(TestCatalog.Shirt)); // an empty guest cart exists
+        var (shopper, userId) = fixture.NewShopper();
+
+        var cart = await (await shopper.PostJsonAsync(CartApi.Merge, new { guestToken })).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(0, cart.Version());
+        var (shopperCarts, guestStatus) = await fixture.Factory.WithDbAsync(async db => (
+            await db.Carts.CountAsync(c => c.OwnerId == userId),
+            await db.Carts.Where(c => c.OwnerId == sessionId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(0, shopperCarts);
+        Assert.Equal(CartStatus.Merged, guestStatus);
+    }
+
+    [Fact]
     public async Task Merge_WhenGuestHasNoCart_ReturnsTheShoppersCartUnchanged()
     {
         var (_, guestToken, _) = await fixture.NewGuestAsync();

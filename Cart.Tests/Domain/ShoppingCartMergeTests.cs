@@ -8,6 +8,29 @@ namespace Cart.Tests.Domain;
 public sealed class ShoppingCartMergeTests
 {
     [Fact]
+    public void CloseEmptyGuestCart_WhenEmpty_ClosesItAsMergedIntoNothing()
+    {
+        var guest = GuestCart();
+
+        guest.CloseEmptyGuestCart(T2);
+
+        Assert.Equal(CartStatus.Merged, guest.Status);
+        Assert.Null(guest.MergedIntoCartId);
+        Assert.Equal((1L, T2), (guest.Version, guest.UpdatedAt));
+    }
+
+    [Fact]
+    public void CloseEmptyGuestCart_WhenItHasLinesOrIsAShoppersCart_Refuses()
+    {
+        var guest = GuestCart();
+        guest.AddItem(Product(Shirt, 29.99m), 1, null, T1);
+
+        Assert.Throws<InvalidOperationException>(() => guest.CloseEmptyGuestCart(T2));
+        Assert.Throws<InvalidOperationException>(() => ShopperCart().CloseEmptyGuestCart(T2));
+        Assert.Equal(CartStatus.Active, guest.Status);
+    }
+
+    [Fact]
     public void MergeFrom_WhenSkusDiffer_TakesTheUnionIntoShopperCart()
     {
         var shopper = ShopperCart();

@@ -30,11 +30,20 @@ internal sealed class MergeGuestCart(CartWriter writer, GuestTokenReader guestTo
         return await writer.WriteAsync(shopper, ifMatch, async change =>
         {
             var guestCart = await change.FindOtherCartAsync(CartOwner.Guest(sessionId), cancellationToken);
-            if (guestCart is not null)
+            if (guestCart is null)
             {
-                var cart = await change.OpenCartAsync(cancellationToken);
-                cart.MergeFrom(guestCart, change.Now);
+                return;
             }
+
+            if (guestCart.Lines.Count == 0 && change.Cart is null)
+            {
+                // Nothing to move: close the guest cart without opening an empty one for the shopper.
+                guestCart.CloseEmptyGuestCart(change.Now);
+                return;
+            }
+
+            var cart = await change.OpenCartAsync(cancellationToken);
+            cart.MergeFrom(guestCart, change.Now);
         }, cancellationToken);
     }
 }
