@@ -55,8 +55,7 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         var userId = ApiFixture.NewUserId();
         var token = TestAuth.Shopper(userId);
         var onA = fixture.WithToken(token);
-        var onB = other.CreateClient();
-        onB.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var onB = other.ClientWithToken(token);
         await onA.AddAsync(TestCatalog.Shirt, 1);
         Assert.Equal(1, (await onB.GetCartAsync()).Quantity(TestCatalog.Shirt)); // B has it cached now
 
@@ -77,10 +76,8 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         await using var b = new CartAppFactory(fixture.Factory.Database, redis: ApiFixture.RedisAddress,
             redisKeyPrefix: prefix, settings: inMemory);
         var token = TestAuth.Shopper(ApiFixture.NewUserId());
-        var onA = a.CreateClient();
-        var onB = b.CreateClient();
-        onA.DefaultRequestHeaders.Authorization = new("Bearer", token);
-        onB.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var onA = a.ClientWithToken(token);
+        var onB = b.ClientWithToken(token);
         await onA.AddAsync(TestCatalog.Shirt, 1);
         Assert.Equal(1, (await onB.GetCartAsync()).Quantity(TestCatalog.Shirt)); // now in B's memory
 
@@ -182,8 +179,7 @@ public sealed class CacheTests(PostgresApiFixture fixture)
     private static (HttpClient Client, string UserId) Shopper(CartAppFactory host)
     {
         var userId = ApiFixture.NewUserId();
-        var client = host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Shopper(userId));
+        var client = host.ClientWithToken(TestAuth.Shopper(userId));
         return (client, userId);
     }
 

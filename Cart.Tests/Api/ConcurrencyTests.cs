@@ -33,8 +33,7 @@ public abstract class ConcurrencyTests(ApiFixture fixture)
         var userId = ApiFixture.NewUserId();
         var token = TestAuth.Shopper(userId);
         var one = fixture.WithToken(token);
-        var two = second.CreateClient();
-        two.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var two = second.ClientWithToken(token);
 
         var responses = await Task.WhenAll(Enumerable.Range(0, Writers).Select(i =>
             (i % 2 == 0 ? one : two).PostJsonAsync(CartApi.Items, new { sku = TestCatalog.Mug, quantity = 2 })));

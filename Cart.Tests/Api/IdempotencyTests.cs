@@ -135,9 +135,8 @@ public abstract class IdempotencyTests(ApiFixture fixture)
     {
         // A host of its own, so moving its clock a day ahead leaves the shared host's clock alone.
         await using var host = fixture.AnotherInstance();
-        var client = host.CreateClient();
         var userId = ApiFixture.NewUserId();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Shopper(userId));
+        var client = host.ClientWithToken(TestAuth.Shopper(userId));
         var key = NewKey();
         await (await client.SendAsync(AddRequest(key, TestCatalog.Shirt, 1))).ExpectAsync(HttpStatusCode.OK);
 

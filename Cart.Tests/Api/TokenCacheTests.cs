@@ -14,8 +14,7 @@ public sealed class TokenCacheTests(SqliteApiFixture fixture)
         var now = host.Clock.GetUtcNow();
         var token = TestAuth.Sign(TestAuth.Issuer, TestAuth.Audience, TestAuth.SigningKey, ApiFixture.NewUserId(),
             now.AddMinutes(2), notBefore: now.AddMinutes(-1));
-        var client = host.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var client = host.ClientWithToken(token);
         await (await client.GetAsync(CartApi.Cart)).ExpectAsync(HttpStatusCode.OK);
         await (await client.GetAsync(CartApi.Cart)).ExpectAsync(HttpStatusCode.OK); // served by the remembered check
 

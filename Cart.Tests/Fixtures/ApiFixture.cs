@@ -67,12 +67,7 @@ public abstract class ApiFixture(DatabaseProvider provider, bool useRedis) : IAs
         Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
-    public HttpClient WithToken(string token)
-    {
-        var client = Anonymous();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    public HttpClient WithToken(string token) => Factory.ClientWithToken(token);
 
     /// <summary>A client for a new shopper, and that shopper's id.</summary>
     public (HttpClient Client, string UserId) NewShopper()

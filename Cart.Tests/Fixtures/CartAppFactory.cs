@@ -46,6 +46,14 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         });
     }
 
+    /// <summary>A client of this host that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
     /// <summary>Runs <paramref name="work"/> against the host's own database context.</summary>
     public async Task<T> WithDbAsync<T>(Func<CartDbContext, Task<T>> work)
     {
