@@ -37,7 +37,14 @@ public sealed class CacheOptions
     /// </summary>
     public bool CartsInProcessMemory { get; set; }
 
-    /// <summary>A write drops the cart's entry, then again after this delay (closes the read-fill race).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan SecondInvalidationDelay { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long the cache remembers that something does not exist (an owner without a cart, an unknown SKU). Kept
+    /// short: such keys are chosen by callers. Reads that take longer than half of it to load do not fill the cache.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:02", "00:05:00")]
+    public TimeSpan NegativeDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>With <see cref="CartsInProcessMemory"/>: how long the copy in process memory is trusted.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan CartMemoryDuration { get; set; } = TimeSpan.FromSeconds(30);
 }

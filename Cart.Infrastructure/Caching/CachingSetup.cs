@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Cart.Infrastructure.Caching.Versioned;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
@@ -11,9 +13,6 @@ namespace Cart.Infrastructure.Caching;
 
 public static class CachingSetup
 {
-    /// <summary>The FusionCache instance for carts (products use the default one).</summary>
-    public const string CartsCacheName = "carts";
-
     /// <summary>
     /// FusionCache over Redis (Microsoft.Extensions.Caching.StackExchangeRedis as its distributed level, and a Redis
     /// backplane so an eviction reaches every instance's memory), or over process memory alone when no Redis is set.
@@ -37,10 +36,37 @@ public static class CachingSetup
 
         // Products: a failed Redis write is replayed when Redis is back (auto-recovery).
         Configure(services.AddFusionCache(), redis, cache, autoRecovery: true);
-        // Carts: no replays. A replayed read-fill could put back a cart older than a write made meanwhile, whose
-        // delete went straight to Redis (PendingCartInvalidations) where the replay cannot see it.
-        Configure(services.AddFusionCache(CartsCacheName), redis, cache, autoRecovery: false);
+        AddCartCache(services, redis, cache);
         return services;
+    }
+
+    /// <summary>
+    /// Carts: the versioned cache (Redis, process memory, or both), in which a read's fill never replaces a newer
+    /// committed cart (docs/CACHING.md).
+    /// </summary>
+    private static void AddCartCache(IServiceCollection services, RedisOptions redis, CacheOptions cache)
+    {
+        services.AddSingleton<PendingCacheWrites>();
+        services.AddSingleton(sp =>
+        {
+            var multiplexer = sp.GetService<IConnectionMultiplexer>();
+            var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+            var redisStore = multiplexer is null
+                ? null
+                : new RedisVersionedStore(multiplexer, redis.KeyPrefix, cache.CircuitBreakerDuration, json,
+                    sp.GetRequiredService<ILoggerFactory>().CreateLogger<RedisVersionedStore>());
+            var memoryStore = multiplexer is null || cache.CartsInProcessMemory ? new MemoryVersionedStore() : null;
+            var policy = new VersionedCachePolicy(cache.CartDuration, cache.CartMemoryDuration,
+                cache.NegativeDuration, cache.FailSafeMaxDuration);
+            return new VersionedCache(memoryStore, redisStore, sp.GetRequiredService<PendingCacheWrites>(), policy,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CacheMetrics>(), "cart");
+        });
+        services.AddSingleton<IVersionedCache>(sp => sp.GetRequiredService<VersionedCache>());
+        services.AddHostedService(sp => sp.GetRequiredService<VersionedCache>());
+        if (redis.IsConfigured)
+        {
+            services.AddHostedService(sp => sp.GetRequiredService<PendingCacheWrites>());
+        }
     }
 
     private static void Configure(IFusionCacheBuilder fusion, RedisOptions redis, CacheOptions cache,
@@ -57,8 +83,8 @@ public static class CachingSetup
                 o.EnableAutoRecovery = autoRecovery;
                 o.AutoRecoveryDelay = TimeSpan.FromSeconds(1);
                 // A failed Redis call is expected when Redis is down; it is logged once per trip of the breaker.
-                o.DistributedCacheErrorsLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning;
-                o.FactorySyntheticTimeoutsLogLevel = Microsoft.Extensions.Logging.LogLevel.Debug;
+                o.DistributedCacheErrorsLogLevel = LogLevel.Warning;
+                o.FactorySyntheticTimeoutsLogLevel = LogLevel.Debug;
             })
             .WithDefaultEntryOptions(e =>
             {

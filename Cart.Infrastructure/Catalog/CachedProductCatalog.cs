@@ -7,7 +7,8 @@ namespace Cart.Infrastructure.Catalog;
 
 /// <summary>
 /// The catalog as other modules see it: products from memory or Redis, the database only for what is missing.
-/// Unknown SKUs are remembered briefly too, so a client asking for one again and again does not reach the database.
+/// Unknown SKUs are remembered for seconds (<see cref="CacheOptions.NegativeDuration"/>), so a client asking for one
+/// again and again does not reach the database, and made-up SKUs do not pile up in Redis.
 /// </summary>
 internal sealed class CachedProductCatalog(
     EfProductCatalog store,
@@ -16,7 +17,6 @@ internal sealed class CachedProductCatalog(
     CacheMetrics metrics) : IProductCatalog, IProductCacheInvalidator
 {
     private const string CacheName = "product";
-    private static readonly TimeSpan UnknownSkuDuration = TimeSpan.FromSeconds(30);
 
     public async Task<IReadOnlyDictionary<string, ProductInfo>> FindAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ internal sealed class CachedProductCatalog(
         foreach (var sku in missing)
         {
             var product = loaded.GetValueOrDefault(sku);
-            var entry = product is null ? Entry().SetDuration(UnknownSkuDuration) : Entry();
+            var entry = product is null ? UnknownSkuEntry() : Entry();
             await cache.SetAsync<ProductInfo?>(Key(sku), product, entry, cancellationToken);
             if (product is not null)
             {
@@ -104,6 +104,20 @@ internal sealed class CachedProductCatalog(
     {
         var entry = cache.CreateEntryOptions(duration: options.Value.ProductDuration);
         entry.MemoryCacheDuration = options.Value.ProductMemoryDuration;
+        return entry;
+    }
+
+    /// <summary>
+    /// An unknown SKU is a key any caller can choose: it lives only seconds, in memory and in Redis, and is never kept
+    /// as a fail-safe copy (which would keep it for hours).
+    /// </summary>
+    private FusionCacheEntryOptions UnknownSkuEntry()
+    {
+        var entry = cache.CreateEntryOptions(duration: options.Value.NegativeDuration);
+        entry.IsFailSafeEnabled = false;
+        entry.MemoryCacheDuration = options.Value.NegativeDuration < options.Value.ProductMemoryDuration
+            ? options.Value.NegativeDuration
+            : options.Value.ProductMemoryDuration;
         return entry;
     }
 

@@ -10,8 +10,10 @@ namespace Cart.Tests.Fixtures;
 /// <summary>The real service, in process, on a real database of the given provider.</summary>
 /// <param name="redis">A Redis to use (<c>host:port</c>), or null for the in-process cache alone.</param>
 /// <param name="redisKeyPrefix">Keeps this host's keys apart from other tests' on a shared Redis.</param>
+/// <param name="services">Changes to the host's services (a fault to inject), applied last.</param>
 public sealed class CartAppFactory(TestDatabase database, string environment = "Testing", string? redis = null,
-    string? redisKeyPrefix = null, IReadOnlyDictionary<string, string?>? settings = null)
+    string? redisKeyPrefix = null, IReadOnlyDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>The clock of the host; starts at the real time, moves only when a test moves it.</summary>
@@ -39,10 +41,11 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
             builder.UseSetting("Redis:KeyPrefix", redisKeyPrefix ?? $"test-{Guid.NewGuid():N}:");
         }
 
-        builder.ConfigureServices(services =>
+        builder.ConfigureServices(collection =>
         {
-            services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Clock);
+            collection.RemoveAll<TimeProvider>();
+            collection.AddSingleton<TimeProvider>(Clock);
+            services?.Invoke(collection);
         });
     }
 

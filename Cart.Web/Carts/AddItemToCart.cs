@@ -31,7 +31,7 @@ internal sealed class AddItemToCart(CartWriter writer, IProductCatalog catalog)
 
         return await writer.WriteAsync(owner, ifMatch, async change =>
         {
-            var cart = await change.OpenCartAsync(cancellationToken);
+            var cart = change.OpenCart();
             cart.AddItem(product, request.Quantity, request.Variant, change.Now);
         }, cancellationToken);
     }

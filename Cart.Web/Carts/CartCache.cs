@@ -1,109 +1,25 @@
 using Cart.Domain.Carts;
-using Cart.Infrastructure.Caching;
-using Microsoft.Extensions.Options;
-using ZiggyCreatures.Caching.Fusion;
+using Cart.Infrastructure.Caching.Versioned;
 
 namespace Cart.Web.Carts;
 
 /// <summary>
-/// Carts in the hot cache, cache-aside: reads fill it from the database, writes drop the entry after they commit.
-/// With Redis, carts live in Redis only (no copy in process memory), so a write on any instance is seen by the next
-/// read on every instance; <see cref="CacheOptions.CartsInProcessMemory"/> trades that for speed (docs/CACHING.md).
-/// Without Redis (one instance), process memory is the cache.
+/// Carts in the versioned cache: reads fill it, committed writes put the new cart in it, and a copy never replaces a
+/// newer one, so a read made after a write is acknowledged shows that write on every instance (docs/CACHING.md).
 /// </summary>
-internal sealed class CartCache(IFusionCacheProvider caches, IOptions<CacheOptions> options, CacheMetrics metrics,
-    PendingCartInvalidations pending)
+internal sealed class CartCache(IVersionedCache cache)
 {
-    private readonly IFusionCache _cache = caches.GetCache(CachingSetup.CartsCacheName);
+    public Task<CartSnapshot> GetAsync(CartOwner owner, Func<CancellationToken, Task<CartSnapshot>> load,
+        CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(Key(owner), async ct => Versioned(await load(ct)), cancellationToken);
 
-    private const string CacheName = "cart";
+    /// <summary>Write-through: called with the committed cart before the change is acknowledged.</summary>
+    public Task PutAsync(CartOwner owner, CartSnapshot cart) => cache.PutAsync(Key(owner), Versioned(cart));
 
-    /// <summary>The owner's cart (null: none yet), from the cache or, on a miss, from <paramref name="load"/>.</summary>
-    public async Task<CartSnapshot?> GetAsync(CartOwner owner, Func<CancellationToken, Task<CartSnapshot?>> load,
-        CancellationToken cancellationToken)
-    {
-        var key = Key(owner);
-        if (pending.IsPending(key))
-        {
-            // A write here could not drop the Redis copy yet: only the database is sure to have this cart right.
-            metrics.Miss(CacheName);
-            return await load(cancellationToken);
-        }
+    /// <summary>For a change whose outcome is unknown: the next read goes to the database.</summary>
+    public Task ForgetAsync(CartOwner owner) => cache.ForgetAsync(Key(owner));
 
-        // A plain read first: most reads are hits, and a hit needs none of the miss path's per-key lock.
-        var entry = Entry();
-        var cached = await _cache.TryGetAsync<CartSnapshot?>(key, entry, cancellationToken);
-        if (cached.HasValue)
-        {
-            metrics.Hit(CacheName);
-            return cached.Value;
-        }
+    private static Versioned<CartSnapshot> Versioned(CartSnapshot cart) => new(cart.Version, cart, !cart.Exists);
 
-        var missed = false;
-        var snapshot = await _cache.GetOrSetAsync<CartSnapshot?>(key, async (_, ct) =>
-        {
-            missed = true;
-            return await load(ct);
-        }, entry, cancellationToken);
-
-        if (missed)
-        {
-            metrics.Miss(CacheName);
-        }
-        else
-        {
-            metrics.Hit(CacheName);
-        }
-
-        return snapshot;
-    }
-
-    /// <summary>
-    /// Drops the owner's entry; called after a write commits and before it is acknowledged. A read that loaded the
-    /// old cart just before the commit could still put it back, so the entry is dropped once more a moment later.
-    /// </summary>
-    public async Task InvalidateAsync(CartOwner owner)
-    {
-        var key = Key(owner);
-        await DropAsync(key);
-        var delay = options.Value.SecondInvalidationDelay;
-        if (delay > TimeSpan.Zero)
-        {
-            _ = Task.Run(async () =>
-            {
-                await Task.Delay(delay, CancellationToken.None);
-                await DropAsync(key);
-            }, CancellationToken.None);
-        }
-    }
-
-    private async Task DropAsync(string key)
-    {
-        if (!pending.HasRedis || options.Value.CartsInProcessMemory)
-        {
-            // Process memory here, and through the backplane on the other instances.
-            await _cache.RemoveAsync(key, Entry(), CancellationToken.None);
-        }
-
-        if (pending.HasRedis)
-        {
-            // Straight to Redis, not through the cache's circuit breaker: a drop that did not happen must be known.
-            await pending.DeleteAsync(key);
-        }
-    }
-
-    private FusionCacheEntryOptions Entry()
-    {
-        var entry = _cache.CreateEntryOptions(duration: options.Value.CartDuration);
-        if (_cache.HasDistributedCache && !options.Value.CartsInProcessMemory)
-        {
-            entry.SkipMemoryCacheRead = true;
-            entry.SkipMemoryCacheWrite = true;
-            entry.SkipBackplaneNotifications = true;
-        }
-
-        return entry;
-    }
-
-    private static string Key(CartOwner owner) => $"owner:{owner.Key}";
+    private static string Key(CartOwner owner) => $"cart:{owner.Key}";
 }

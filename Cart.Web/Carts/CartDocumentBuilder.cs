@@ -7,9 +7,9 @@ namespace Cart.Web.Carts;
 /// <summary>Turns a cart and the catalog's current prices into the cart document.</summary>
 internal sealed class CartDocumentBuilder(IProductCatalog catalog)
 {
-    public async Task<CartDocument> BuildAsync(CartSnapshot? cart, CartOwner owner, CancellationToken cancellationToken)
+    public async Task<CartDocument> BuildAsync(CartSnapshot cart, CartOwner owner, CancellationToken cancellationToken)
     {
-        if (cart is null || cart.Lines.Count == 0)
+        if (cart.Lines.Count == 0)
         {
             return Empty(cart, owner);
         }
@@ -25,8 +25,8 @@ internal sealed class CartDocumentBuilder(IProductCatalog catalog)
             cart.UpdatedAt);
     }
 
-    private static CartDocument Empty(CartSnapshot? cart, CartOwner owner) =>
-        new(cart?.CartId, OwnerOf(owner), null, cart?.Version ?? 0, [], 0, 0m, cart?.UpdatedAt);
+    private static CartDocument Empty(CartSnapshot cart, CartOwner owner) =>
+        new(cart.CartId, OwnerOf(owner), null, cart.Version, [], 0, 0m, cart.UpdatedAt);
 
     private static CartItemDocument Item(CartLineSnapshot line, ProductInfo? product)
     {

@@ -2,19 +2,33 @@ using Cart.Domain.Carts;
 
 namespace Cart.Web.Carts;
 
-/// <summary>A cart as stored in the cache: what the database holds, without the catalog's current prices.</summary>
+/// <summary>
+/// An owner's cart as the cache holds it: what the database holds, without the catalog's current prices. An owner
+/// without an active cart has a snapshot too (<see cref="Exists"/> false) whose version is the highest any of the
+/// owner's carts reached, so versions only grow and a cached copy can always be told older or newer.
+/// </summary>
 public sealed record CartSnapshot(
-    string CartId,
+    string? CartId,
     string? Currency,
     long Version,
-    DateTimeOffset UpdatedAt,
+    DateTimeOffset? UpdatedAt,
     IReadOnlyList<CartLineSnapshot> Lines)
 {
-    public static CartSnapshot? From(ShoppingCart? cart) => cart is null
-        ? null
-        : new CartSnapshot(cart.Id, cart.Currency, cart.Version, cart.UpdatedAt,
-            cart.Lines.Select(l => new CartLineSnapshot(l.Sku, l.Quantity, l.UnitPrice, l.Variant, l.AddedAt,
+    public bool Exists => CartId is not null;
+
+    public static CartSnapshot NoCart(long version) => new(null, null, version, null, []);
+
+    /// <summary>The active cart, or no cart at <paramref name="lastVersion"/>.</summary>
+    public static CartSnapshot Of(ShoppingCart? active, long lastVersion) => active is null
+        ? NoCart(lastVersion)
+        : new CartSnapshot(active.Id, active.Currency, active.Version, active.UpdatedAt,
+            active.Lines.Select(l => new CartLineSnapshot(l.Sku, l.Quantity, l.UnitPrice, l.Variant, l.AddedAt,
                 l.UpdatedAt)).ToList());
+
+    /// <summary>True when both name the same cart at the same version with the same lines (timestamps aside).</summary>
+    public bool HasSameContentAs(CartSnapshot other) =>
+        CartId == other.CartId && Version == other.Version && Lines.Count == other.Lines.Count
+        && Lines.All(l => other.Lines.Any(o => o.Sku == l.Sku && o.Quantity == l.Quantity));
 }
 
 public sealed record CartLineSnapshot(

@@ -13,7 +13,8 @@ namespace Cart.Web.Carts;
 /// <summary>
 /// The one way a cart changes: take the owner's lock, load, check If-Match, let the use case change the aggregate,
 /// build the response, and commit the change with its Idempotency-Key record in one transaction. When another
-/// instance committed first (the version moved), start again from a fresh read: no update is ever lost.
+/// instance committed first (the version moved), start again from a fresh read: no update is ever lost. The
+/// committed cart goes into the cache before the change is acknowledged.
 /// </summary>
 internal sealed class CartWriter(
     CartDbContext db,
@@ -22,7 +23,8 @@ internal sealed class CartWriter(
     RequestIdempotency idempotency,
     KeyedLock locks,
     TimeProvider clock,
-    IOptions<JsonOptions> json)
+    IOptions<JsonOptions> json,
+    ILogger<CartWriter> logger)
 {
     private const int MaxAttempts = 10;
 
@@ -33,13 +35,13 @@ internal sealed class CartWriter(
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var cart = await db.FindActiveAsync(owner, tracking: true, cancellationToken);
-            ShoppingCart.EnsureVersion(cart?.Version ?? 0, ifMatch);
+            var current = await db.FindCurrentAsync(owner, tracking: true, cancellationToken);
+            ShoppingCart.EnsureVersion(current.Version, ifMatch);
 
-            var work = new CartChange(db, owner, cart, clock.GetUtcNow());
+            var work = new CartChange(db, owner, current, clock.GetUtcNow());
             await change(work);
 
-            var document = await documents.BuildAsync(CartSnapshot.From(work.Cart), owner, cancellationToken);
+            var document = await documents.BuildAsync(work.Snapshot(), owner, cancellationToken);
             if (idempotency.IsClaimed)
             {
                 var body = JsonSerializer.Serialize(document, json.Value.SerializerOptions);
@@ -50,10 +52,12 @@ internal sealed class CartWriter(
             try
             {
                 // Once the commit is under way it is not cancelled with the request: a change that commits must
-                // also drop its cached copies, even if the client has gone.
-                await db.SaveChangesAsync(CancellationToken.None);
-                await InvalidateAsync(work);
-                return document;
+                // also reach the cache, even if the client has gone.
+                if (await CommitAsync(work))
+                {
+                    await PutInCacheAsync(work);
+                    return document;
+                }
             }
             catch (DbUpdateException ex) when (IsLostRace(ex))
             {
@@ -64,17 +68,73 @@ internal sealed class CartWriter(
 
                 // Another instance wrote first; back off a little, with jitter, and redo the change on fresh state.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                continue;
+            }
+
+            // The commit failed but the database shows it did not happen: the change runs again on fresh state.
+            if (attempt == MaxAttempts)
+            {
+                throw new CartBusyException();
             }
         }
     }
 
-    /// <summary>Drops the cached copies of every cart the change touched (both carts of a merge).</summary>
-    private async Task InvalidateAsync(CartChange work)
+    /// <summary>
+    /// Commits the change. True: committed. False: the commit failed and a fresh read showed that nothing was
+    /// committed. Throws <see cref="CommitOutcomeUnknownException"/> when even that read fails; a failure before the
+    /// commit was sent (an error of the statements themselves) rolls back and is thrown as it is.
+    /// </summary>
+    private async Task<bool> CommitAsync(CartChange work)
     {
-        foreach (var owner in work.TouchedOwners)
+        Exception? commitFailure;
+        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
         {
-            // Committed is committed: a client that went away must not leave a stale copy behind.
-            await cache.InvalidateAsync(owner);
+            await db.SaveChangesAsync(CancellationToken.None);
+            try
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+                return true;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                commitFailure = ex;
+            }
+        }
+
+        // The server may have committed before the connection failed: only the database can tell, read outside the
+        // transaction (now rolled back, if it was not committed).
+        logger.LogWarning(commitFailure, "The commit of a cart change failed; reading the cart back to learn its outcome");
+        return await WasCommittedAsync(work);
+    }
+
+    private async Task<bool> WasCommittedAsync(CartChange work)
+    {
+        var mine = work.Snapshot();
+        OwnerCarts stored;
+        try
+        {
+            db.ChangeTracker.Clear();
+            stored = await db.FindCurrentAsync(work.Owner, tracking: false, CancellationToken.None);
+        }
+        catch (Exception ex) when (DbErrors.IsUnavailable(ex))
+        {
+            foreach (var (owner, _) in work.Results())
+            {
+                await cache.ForgetAsync(owner);
+            }
+
+            throw new CommitOutcomeUnknownException(ex);
+        }
+
+        return CartSnapshot.Of(stored.Active, stored.Version).HasSameContentAs(mine);
+    }
+
+    /// <summary>Puts every cart the change touched (both carts of a merge) into the cache, as committed.</summary>
+    private async Task PutInCacheAsync(CartChange work)
+    {
+        foreach (var (owner, snapshot) in work.Results())
+        {
+            await cache.PutAsync(owner, snapshot);
         }
     }
 
@@ -83,27 +143,24 @@ internal sealed class CartWriter(
 }
 
 /// <summary>What a use case sees while it changes a cart.</summary>
-internal sealed class CartChange(CartDbContext db, CartOwner owner, ShoppingCart? cart, DateTimeOffset now)
+internal sealed class CartChange(CartDbContext db, CartOwner owner, OwnerCarts current, DateTimeOffset now)
 {
-    private readonly List<CartOwner> _others = [];
+    private readonly List<(CartOwner Owner, ShoppingCart? Cart)> _others = [];
 
     public CartOwner Owner { get; } = owner;
 
     public DateTimeOffset Now { get; } = now;
 
     /// <summary>The owner's active cart, or null when the owner has none yet.</summary>
-    public ShoppingCart? Cart { get; private set; } = cart;
+    public ShoppingCart? Cart { get; private set; } = current.Active;
 
     /// <summary>The owner's cart, opened (and inserted on commit) when there is none yet.</summary>
-    public async Task<ShoppingCart> OpenCartAsync(CancellationToken cancellationToken)
+    public ShoppingCart OpenCart()
     {
         if (Cart is null)
         {
             // Closed carts of the owner (a merged guest cart) keep their versions; the new one counts on from them.
-            var lastVersion = await db.Carts
-                .Where(c => c.OwnerKind == Owner.Kind && c.OwnerId == Owner.Id)
-                .MaxAsync(c => (long?)c.Version, cancellationToken) ?? 0;
-            Cart = ShoppingCart.Open(Owner, Now, lastVersion);
+            Cart = ShoppingCart.Open(Owner, Now, current.Version);
             db.Carts.Add(Cart);
         }
 
@@ -111,11 +168,26 @@ internal sealed class CartChange(CartDbContext db, CartOwner owner, ShoppingCart
     }
 
     /// <summary>Another owner's active cart, tracked in the same transaction (the guest cart of a merge).</summary>
-    public Task<ShoppingCart?> FindOtherCartAsync(CartOwner other, CancellationToken cancellationToken)
+    public async Task<ShoppingCart?> FindOtherCartAsync(CartOwner other, CancellationToken cancellationToken)
     {
-        _others.Add(other);
-        return db.FindActiveAsync(other, tracking: true, cancellationToken);
+        var cart = await db.FindActiveAsync(other, tracking: true, cancellationToken);
+        _others.Add((other, cart));
+        return cart;
     }
 
-    public IEnumerable<CartOwner> TouchedOwners => _others.Prepend(Owner);
+    /// <summary>The owner's cart as this change leaves it.</summary>
+    public CartSnapshot Snapshot() => CartSnapshot.Of(Cart, current.Version);
+
+    /// <summary>Every cart the change touched, as it leaves them: the owner's, and another it found (a merge's).</summary>
+    public IEnumerable<(CartOwner Owner, CartSnapshot Cart)> Results()
+    {
+        yield return (Owner, Snapshot());
+        foreach (var (other, cart) in _others)
+        {
+            if (cart is not null)
+            {
+                yield return (other, CartSnapshot.Of(cart.Status == CartStatus.Active ? cart : null, cart.Version));
+            }
+        }
+    }
 }

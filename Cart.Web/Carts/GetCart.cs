@@ -10,14 +10,16 @@ internal sealed class GetCart(CartDbContext db, CartCache cache, CartDocumentBui
     public async Task<(long Version, CartDocument? Document)> HandleAsync(CartOwner owner, Func<long, bool> clientHas,
         CancellationToken cancellationToken)
     {
-        var cart = await cache.GetAsync(owner,
-            async ct => CartSnapshot.From(await db.FindActiveAsync(owner, tracking: false, ct)), cancellationToken);
-        var version = cart?.Version ?? 0;
-        if (clientHas(version))
+        var cart = await cache.GetAsync(owner, async ct =>
         {
-            return (version, null);
+            var current = await db.FindCurrentAsync(owner, tracking: false, ct);
+            return CartSnapshot.Of(current.Active, current.Version);
+        }, cancellationToken);
+        if (clientHas(cart.Version))
+        {
+            return (cart.Version, null);
         }
 
-        return (version, await documents.BuildAsync(cart, owner, cancellationToken));
+        return (cart.Version, await documents.BuildAsync(cart, owner, cancellationToken));
     }
 }

@@ -42,7 +42,7 @@ internal sealed class MergeGuestCart(CartWriter writer, GuestTokenReader guestTo
                 return;
             }
 
-            var cart = await change.OpenCartAsync(cancellationToken);
+            var cart = change.OpenCart();
             cart.MergeFrom(guestCart, change.Now);
         }, cancellationToken);
     }

@@ -33,8 +33,6 @@ internal static class CartModules
         services.AddScoped<GuestTokenReader>();
         services.AddScoped<CartDocumentBuilder>();
         services.AddScoped<CartCache>();
-        services.AddSingleton<PendingCartInvalidations>();
-        services.AddHostedService(sp => sp.GetRequiredService<PendingCartInvalidations>());
         services.AddScoped<CartWriter>();
         services.AddScoped<GetCart>();
         services.AddScoped<AddItemToCart>();

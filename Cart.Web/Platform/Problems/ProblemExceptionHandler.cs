@@ -42,6 +42,7 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
             ErrorCodes.PayloadTooLarge, $"Request bodies are at most {Domain.Carts.CartLimits.MaxRequestBodyBytes} bytes."),
         BadHttpRequestException badRequest => FromBadRequest(badRequest),
         CartBusyException busy => Problem.For(ErrorCodes.ServiceUnavailable, busy.Message),
+        CommitOutcomeUnknownException unknown => Problem.For(ErrorCodes.ServiceUnavailable, unknown.Message),
         OperationCanceledException => null,
         _ when DbErrors.IsUnavailable(exception) => Problem.For(ErrorCodes.ServiceUnavailable,
             "The database cannot take the request right now; nothing was changed. Retry shortly."),

@@ -1,0 +1,168 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+
+namespace Cart.Infrastructure.Caching.Versioned;
+
+/// <summary>
+/// Redis as a cache level. A copy is one string, <c>{version}:{freshUntilMs}:{p|v}:{json}</c>, so a small Lua script
+/// can compare versions inside Redis and set only when the stored copy is not newer: atomic across every instance.
+/// Every key gets a TTL. A failed call opens a breaker for a moment, so requests do not each wait for a dead Redis;
+/// while it is open (or the client is not connected) every call throws <see cref="CacheLevelUnavailableException"/>
+/// at once.
+/// </summary>
+internal sealed class RedisVersionedStore(IConnectionMultiplexer redis, string keyPrefix, TimeSpan breakDuration,
+    JsonSerializerOptions json, ILogger logger) : IVersionedStore
+{
+    // Versions stay far below 2^53, where Lua's numbers are exact.
+    private const string SetIfNotOlderScript = """
+        local current = redis.call('GET', KEYS[1])
+        if current then
+          local version = tonumber(string.match(current, '^(%d+):'))
+          if version and version > tonumber(ARGV[1]) then return 0 end
+        end
+        redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+        return 1
+        """;
+
+    private long _closedAtTicks;
+
+    public async ValueTask<CachedCopy<T>?> GetAsync<T>(string key)
+    {
+        EnsureAvailable();
+        try
+        {
+            using var lease = await redis.GetDatabase().StringGetLeaseAsync(keyPrefix + key);
+            return lease is null ? null : Decode<T>(lease.Span);
+        }
+        catch (Exception ex) when (IsRedisFailure(ex))
+        {
+            throw Trip(ex);
+        }
+    }
+
+    public async ValueTask<bool> SetIfNotOlderAsync<T>(string key, CachedCopy<T> copy, TimeSpan keepFor)
+    {
+        EnsureAvailable();
+        try
+        {
+            var result = await redis.GetDatabase().ScriptEvaluateAsync(SetIfNotOlderScript,
+                [(RedisKey)(keyPrefix + key)],
+                [copy.Version, Encode(copy), (long)Math.Ceiling(keepFor.TotalMilliseconds)]);
+            return (long)result == 1;
+        }
+        catch (Exception ex) when (IsRedisFailure(ex))
+        {
+            throw Trip(ex);
+        }
+    }
+
+    public async ValueTask RemoveAsync(string key)
+    {
+        EnsureAvailable();
+        try
+        {
+            await redis.GetDatabase().KeyDeleteAsync(keyPrefix + key);
+        }
+        catch (Exception ex) when (IsRedisFailure(ex))
+        {
+            throw Trip(ex);
+        }
+    }
+
+    /// <summary>Tells the other instances that <paramref name="key"/> now has <paramref name="version"/>.</summary>
+    public async ValueTask PublishVersionAsync(string key, long version)
+    {
+        EnsureAvailable();
+        try
+        {
+            await redis.GetSubscriber().PublishAsync(VersionsChannel,
+                string.Create(CultureInfo.InvariantCulture, $"{version}:{key}"));
+        }
+        catch (Exception ex) when (IsRedisFailure(ex))
+        {
+            throw Trip(ex);
+        }
+    }
+
+    /// <summary>Calls <paramref name="onVersion"/> for every version another instance publishes.</summary>
+    public Task SubscribeToVersionsAsync(Action<string, long> onVersion) =>
+        redis.GetSubscriber().SubscribeAsync(VersionsChannel, (_, message) =>
+        {
+            var text = (string?)message;
+            var colon = text?.IndexOf(':') ?? -1;
+            if (colon > 0 && long.TryParse(text.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture,
+                    out var version))
+            {
+                onVersion(text![(colon + 1)..], version);
+            }
+        });
+
+    private RedisChannel VersionsChannel => RedisChannel.Literal(keyPrefix + "versions");
+
+    private void EnsureAvailable()
+    {
+        var closedAt = Interlocked.Read(ref _closedAtTicks);
+        if (!redis.IsConnected || (closedAt != 0 && Environment.TickCount64 < closedAt))
+        {
+            throw new CacheLevelUnavailableException("Redis is not reachable right now.", null);
+        }
+    }
+
+    private CacheLevelUnavailableException Trip(Exception ex)
+    {
+        var wasClosed = Interlocked.Exchange(ref _closedAtTicks,
+            Environment.TickCount64 + (long)breakDuration.TotalMilliseconds) < Environment.TickCount64;
+        if (wasClosed)
+        {
+            logger.LogWarning(ex, "Redis failed; the cache skips it for {BreakDuration}", breakDuration);
+        }
+
+        return new CacheLevelUnavailableException("Redis failed.", ex);
+    }
+
+    private static bool IsRedisFailure(Exception ex) => ex is RedisException or TimeoutException or ObjectDisposedException;
+
+    private byte[] Encode<T>(CachedCopy<T> copy)
+    {
+        var header = string.Create(CultureInfo.InvariantCulture,
+            $"{copy.Version}:{copy.FreshUntilMs}:{(copy.IsPlaceholder ? 'p' : 'v')}:");
+        var body = JsonSerializer.SerializeToUtf8Bytes(copy.Value, json);
+        var bytes = new byte[header.Length + body.Length];
+        Encoding.ASCII.GetBytes(header, bytes);
+        body.CopyTo(bytes, header.Length);
+        return bytes;
+    }
+
+    private CachedCopy<T>? Decode<T>(ReadOnlySpan<byte> bytes)
+    {
+        if (!TryReadNumber(ref bytes, out var version) || !TryReadNumber(ref bytes, out var freshUntil)
+            || bytes.Length < 2 || bytes[1] != (byte)':')
+        {
+            return null; // not ours, or from an older format: a miss
+        }
+
+        var placeholder = bytes[0] == (byte)'p';
+        var value = JsonSerializer.Deserialize<T>(bytes[2..], json);
+        return value is null ? null : new CachedCopy<T>(version, freshUntil, value, placeholder);
+    }
+
+    private static bool TryReadNumber(ref ReadOnlySpan<byte> bytes, out long number)
+    {
+        var colon = bytes.IndexOf((byte)':');
+        if (colon <= 0 || !Utf8Parser.TryParse(bytes[..colon], out number, out var consumed) || consumed != colon)
+        {
+            number = 0;
+            return false;
+        }
+
+        bytes = bytes[(colon + 1)..];
+        return true;
+    }
+}
+
+/// <summary>A cache level cannot be used right now; the caller goes on without it.</summary>
+internal sealed class CacheLevelUnavailableException(string message, Exception? inner) : Exception(message, inner);
