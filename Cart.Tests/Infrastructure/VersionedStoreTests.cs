@@ -119,6 +119,17 @@ public sealed class RedisVersionedStoreTests : VersionedStoreTests, IAsyncLifeti
         Assert.InRange(ttl!.Value, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(30));
     }
 
+    [Fact]
+    public async Task Get_WhenTheStoredCopyCannotBeRead_IsAMissAndTheNextSetOfThatVersionReplacesIt()
+    {
+        await _redis!.GetDatabase().StringSetAsync(_prefix + "odd", "3:0:v:{not json", TimeSpan.FromMinutes(1));
+
+        Assert.Null(await _store!.GetAsync<string>("odd"));
+        Assert.True(await _store.SetIfNotOlderAsync("odd", new CachedCopy<string>(3, 0, "three", false),
+            TimeSpan.FromMinutes(1)));
+        Assert.Equal("three", (await _store.GetAsync<string>("odd"))!.Value);
+    }
+
     public async Task DisposeAsync()
     {
         if (_redis is not null)

@@ -146,8 +146,15 @@ internal sealed class RedisVersionedStore(IConnectionMultiplexer redis, string k
         }
 
         var placeholder = bytes[0] == (byte)'p';
-        var value = JsonSerializer.Deserialize<T>(bytes[2..], json);
-        return value is null ? null : new CachedCopy<T>(version, freshUntil, value, placeholder);
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(bytes[2..], json);
+            return value is null ? null : new CachedCopy<T>(version, freshUntil, value, placeholder);
+        }
+        catch (JsonException)
+        {
+            return null; // written by a version of the service with another shape: a miss, refilled by version
+        }
     }
 
     private static bool TryReadNumber(ref ReadOnlySpan<byte> bytes, out long number)
