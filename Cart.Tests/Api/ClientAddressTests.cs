@@ -8,7 +8,7 @@ namespace Cart.Tests.Api;
 
 /// <summary>
 /// Which address a per-address budget counts: X-Forwarded-For and X-Forwarded-Proto only from the proxies configured
-/// under ForwardedHeaders. Each test has its own hosts with a budget of <see cref="Limit"/>.
+/// under ForwardedHeaders, and IPv6 callers per /64. Each test has its own hosts with a budget of <see cref="Limit"/>.
 /// </summary>
 public sealed class ClientAddressTests : IAsyncLifetime
 {
@@ -100,6 +100,46 @@ public sealed class ClientAddressTests : IAsyncLifetime
 
         await response.ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(sent, response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task ListProducts_WhenIPv6CallersShareA64_CountsThemOnOneBudget()
+    {
+        var host = Host();
+        HttpClient[] sameNetwork =
+        [
+            host.ClientFrom("2001:db8:1:2::1"),
+            host.ClientFrom("2001:db8:1:2:ffff:ffff:ffff:fffe"),
+            host.ClientFrom("2001:db8:1:2:a:b:c:d"),
+        ];
+
+        for (var i = 0; i < Limit; i++)
+        {
+            await (await sameNetwork[i % sameNetwork.Length].GetAsync(Products)).ExpectAsync(HttpStatusCode.OK);
+        }
+
+        foreach (var client in sameNetwork)
+        {
+            await ExpectRateLimitedAsync(await client.GetAsync(Products));
+        }
+
+        await (await host.ClientFrom("2001:db8:1:3::1").GetAsync(Products)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task StartGuestSession_WhenIPv6CallersShareA64_CountsThemOnOneBudget()
+    {
+        var host = Host();
+
+        for (var i = 0; i < Limit; i++)
+        {
+            var client = host.ClientFrom(string.Create(CultureInfo.InvariantCulture, $"2001:db8:7:7::{i + 1:x}"));
+            await (await client.PostAsync(CartApi.GuestSessions, null)).ExpectAsync(HttpStatusCode.Created);
+        }
+
+        await ExpectRateLimitedAsync(await host.ClientFrom("2001:db8:7:7:8000::1").PostAsync(CartApi.GuestSessions, null));
+        await (await host.ClientFrom("2001:db8:7:8::1").PostAsync(CartApi.GuestSessions, null))
+            .ExpectAsync(HttpStatusCode.Created);
     }
 
     [Fact]

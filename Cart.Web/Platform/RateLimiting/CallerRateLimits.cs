@@ -109,16 +109,7 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
         return ("ip:" + AddressOf(context), _anonymous);
     }
 
-    private static string AddressOf(HttpContext context)
-    {
-        var address = context.Connection.RemoteIpAddress;
-        if (address is { IsIPv4MappedToIPv6: true })
-        {
-            address = address.MapToIPv4();
-        }
-
-        return address?.ToString() ?? "unknown";
-    }
+    private static string AddressOf(HttpContext context) => ClientAddress.KeyOf(context.Connection.RemoteIpAddress);
 
     private readonly record struct Budget(int PermitLimit, TimeSpan Window);
 }
