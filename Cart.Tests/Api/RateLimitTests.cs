@@ -3,11 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace Cart.Tests.Api;
@@ -21,7 +17,6 @@ public sealed class RateLimitTests : IAsyncLifetime
 {
     private const int Limit = 5;
     private const string Products = "/api/v1/products";
-    private const string ClientAddressHeader = "X-Test-Client-Address";
 
     private readonly List<CartAppFactory> _hosts = [];
     private readonly List<TcpProxy> _proxies = [];
@@ -121,6 +116,46 @@ public sealed class RateLimitTests : IAsyncLifetime
         await (await farmer.GetAsync(Products)).ExpectAsync(HttpStatusCode.OK);
         await (await AnonymousFrom(clients, "203.0.113.10").PostAsync(CartApi.GuestSessions, null))
             .ExpectAsync(HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [InlineData("shopper")]
+    [InlineData("guest")]
+    [InlineData("invalid")]
+    public async Task StartGuestSession_WhenEachRequestCarriesANewToken_CountsThemAllAgainstTheAddress(string token)
+    {
+        // A token names a caller elsewhere; here each new session would otherwise bring a fresh budget with it.
+        var clients = HostWithClientAddresses(ApiFixture.RedisAddress, NewKeyPrefix(), OnlyGuestSessionsTight);
+
+        var started = await StartGuestSessionsAsync(() =>
+        {
+            var farmer = AnonymousFrom(clients, "203.0.113.11");
+            farmer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token switch
+            {
+                "shopper" => TestAuth.Shopper(ApiFixture.NewUserId()),
+                "guest" => TestAuth.Guest(ApiFixture.NewGuestId()),
+                _ => TestAuth.AlgNone(ApiFixture.NewUserId()),
+            });
+            return farmer;
+        }, CartApi.GuestSessions);
+
+        Assert.Equal(Limit, started);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/guest-sessions/")]
+    [InlineData("/API/V1/Guest-Sessions")]
+    [InlineData("/Api/v1/GUEST-SESSIONS/")]
+    public async Task StartGuestSession_WhenThePathIsSpelledAnotherWay_CountsAgainstTheSameBudget(string path)
+    {
+        var clients = HostWithClientAddresses(ApiFixture.RedisAddress, NewKeyPrefix(), OnlyGuestSessionsTight);
+        var farmer = AnonymousFrom(clients, "203.0.113.12");
+        await (await farmer.PostAsync(CartApi.GuestSessions, null)).ExpectAsync(HttpStatusCode.Created);
+
+        var started = await StartGuestSessionsAsync(() => farmer, path);
+
+        Assert.Equal(Limit - 1, started);
+        await ExpectRateLimitedAsync(await farmer.PostAsync(CartApi.GuestSessions, null));
     }
 
     [Fact]
@@ -260,16 +295,19 @@ public sealed class RateLimitTests : IAsyncLifetime
         return host;
     }
 
-    /// <summary>Like <see cref="Host"/>, but each request comes from the address its test header names.</summary>
-    private WebApplicationFactory<Program> HostWithClientAddresses(string redis, string redisKeyPrefix)
+    /// <summary>Like <see cref="Host"/>, but each request comes from the address its client names.</summary>
+    private WebApplicationFactory<Program> HostWithClientAddresses(string redis, string redisKeyPrefix,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var factory = new CartAppFactory(Database, redis: redis, redisKeyPrefix: redisKeyPrefix,
-            settings: TestRateLimits.Budget(Limit));
+        var all = TestRateLimits.Budget(Limit);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var factory = new CartAppFactory(Database, redis: redis, redisKeyPrefix: redisKeyPrefix, settings: all);
         _hosts.Add(factory); // disposing it disposes the host derived from it
-        var host = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.AddSingleton<IStartupFilter, ClientAddressFromHeader>()));
-        _ = host.Server;
-        return host;
+        return factory.WithClientAddresses();
     }
 
     private static string NewKeyPrefix() => $"test-{Guid.NewGuid():N}:";
@@ -287,11 +325,33 @@ public sealed class RateLimitTests : IAsyncLifetime
     private static HttpClient Shopper(WebApplicationFactory<Program> host, string userId) =>
         WithToken(host, TestAuth.Shopper(userId));
 
-    private static HttpClient AnonymousFrom(WebApplicationFactory<Program> host, string address)
+    private static HttpClient AnonymousFrom(WebApplicationFactory<Program> host, string address) =>
+        host.ClientFrom(address);
+
+    /// <summary>
+    /// Every budget but the guest-session one far above what a test sends, so that only that budget can refuse.
+    /// </summary>
+    private static Dictionary<string, string?> OnlyGuestSessionsTight =>
+        new(TestRateLimits.Budget(100)) { ["RateLimits:GuestSessionPermitLimit"] = Limit.ToString(CultureInfo.InvariantCulture) };
+
+    /// <summary>Sends 25 session starts, each from a new client; returns how many started (the rest must be 429).</summary>
+    private static async Task<int> StartGuestSessionsAsync(Func<HttpClient> client, string path)
     {
-        var client = Anonymous(host);
-        client.DefaultRequestHeaders.Add(ClientAddressHeader, address);
-        return client;
+        var started = 0;
+        for (var i = 0; i < 25; i++)
+        {
+            var response = await client().PostAsync(path, null);
+            if (response.StatusCode == HttpStatusCode.Created)
+            {
+                started++;
+            }
+            else
+            {
+                await ExpectRateLimitedAsync(response);
+            }
+        }
+
+        return started;
     }
 
     private static async Task ExpectServedAsync(HttpClient client, int requests)
@@ -309,25 +369,5 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.True(int.TryParse(retryAfter, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
                     && seconds is >= 1 and <= 60,
             $"Retry-After should be whole seconds within the one-minute window, not '{retryAfter}'.");
-    }
-
-    /// <summary>
-    /// Gives each request the client address named in a header: the test server has no network peer of its own.
-    /// </summary>
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((HttpContext context, RequestDelegate following) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                return following(context);
-            });
-            next(app);
-        };
     }
 }

@@ -22,6 +22,7 @@ internal static class CartModules
         services.ConfigureHttpJsonOptions(JsonSetup.Configure);
         // Binding failures (malformed JSON, wrong types) become exceptions the problem handler turns into 400s.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddCartForwardedHeaders();
         services.AddCartProblems();
         services.AddCartAuth();
         services.AddCartOpenApi();
@@ -47,6 +48,7 @@ internal static class CartModules
 
     public static WebApplication UseCartPipeline(this WebApplication app)
     {
+        app.UseCartForwardedHeaders();
         app.UseCartSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -33,6 +33,10 @@ public sealed class AuthOptions
     [Required(AllowEmptyStrings = false), MinLength(32)]
     public string GuestSigningKey { get; set; } = string.Empty;
 
+    /// <summary>
+    /// How long a guest token lives: the <c>expiresAt</c> of a new guest session. At least five minutes,
+    /// so a visitor can shop; at most 90 days, so a leaked token does not stay useful for long.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:05:00", "90.00:00:00")]
     public TimeSpan GuestTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Cart.Web.Platform.Http;
+using Cart.Web.Platform.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,6 +27,7 @@ internal static class GuestSessionEndpoints
             .WithName("StartGuestSession")
             .WithSummary("Starts a guest session: a token signed by this service that owns one guest cart.")
             .AllowAnonymous()
+            .CountedAsGuestSessionStarts()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         if (development)

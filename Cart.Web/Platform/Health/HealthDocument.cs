@@ -30,8 +30,14 @@ internal sealed record HealthDocument(
             now,
             Milliseconds(report.TotalDuration),
             entries.ToDictionary(e => e.Key, e => new HealthCheckDetail(
-                Name(e.Value.Status), Describe(e.Value), Milliseconds(e.Value.Duration)), StringComparer.Ordinal));
+                Name(e.Value.Status), Describe(e.Value), Milliseconds(RunDuration(e.Value))), StringComparer.Ordinal));
     }
+
+    /// <summary>How long the check took when it ran, not how long this probe waited for its shared result.</summary>
+    private static TimeSpan RunDuration(HealthReportEntry entry) =>
+        entry.Data.TryGetValue(SharedCheckResults.RunDurationKey, out var ran) && ran is TimeSpan duration
+            ? duration
+            : entry.Duration;
 
     /// <summary>
     /// The worst essential status; any other check at fault makes the service degraded, never unhealthy: without

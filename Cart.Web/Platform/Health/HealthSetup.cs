@@ -1,7 +1,9 @@
+using System.Globalization;
 using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Cart.Web.Platform.Health;
@@ -11,7 +13,9 @@ namespace Cart.Web.Platform.Health;
 /// jobs, each reported as it is; the service is <c>unhealthy</c> (503) only when an essential dependency (the
 /// database) is, and <c>degraded</c> (200) when anything else is down, since it still serves from the database.
 /// Both routes are anonymous, not rate-limited, kept out of the request metrics, and every check gives up after
-/// <see cref="CheckTimeout"/>, so a probe is answered within about two seconds whatever hangs.
+/// <see cref="HealthOptions.CheckTimeout"/>, so a probe is answered within about two seconds whatever hangs. A check's
+/// result answers every probe for <see cref="HealthOptions.CacheDuration"/> (<see cref="SharedCheckResults"/>), so a
+/// flood of probes does not become a flood of database connections.
 /// </summary>
 internal static class HealthSetup
 {
@@ -23,10 +27,13 @@ internal static class HealthSetup
     public const string Redis = "redis";
     public const string Jobs = "jobs";
 
-    public static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(2);
-
     public static IServiceCollection AddCartHealthChecks(this IServiceCollection services)
     {
+        services.AddOptions<HealthOptions>()
+            .BindConfiguration(HealthOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<SharedCheckResults>();
         var checks = services.AddHealthChecks();
 
         // CanConnect: a fresh connection to the system of record (Npgsql's check bypasses the pool).
@@ -48,13 +55,16 @@ internal static class HealthSetup
         // checks.AddHangfire(o => o.MinimumAvailableServers = 1, Jobs, HealthStatus.Unhealthy, [ReadyTag]);
         checks.AddCheck(Jobs, () => HealthCheckResult.Healthy("no background jobs configured"), [ReadyTag]);
 
-        // Every check, these and any added later, is bounded by CheckTimeout (see GivesUpAfterTimeout).
+        // Every check, these and any added later, is bounded by the check timeout (see GivesUpAfterTimeout) and its
+        // runs are shared between probes (see SharedCheckResults).
         services.PostConfigure<HealthCheckServiceOptions>(options =>
         {
             foreach (var registration in options.Registrations)
             {
                 var create = registration.Factory;
-                registration.Factory = sp => new GivesUpAfterTimeout(sp.GetRequiredService<IServiceScopeFactory>(), create);
+                registration.Factory = sp => new SharedCheck(sp.GetRequiredService<SharedCheckResults>(),
+                    new GivesUpAfterTimeout(sp.GetRequiredService<IServiceScopeFactory>(), create,
+                        sp.GetRequiredService<IOptions<HealthOptions>>().Value.CheckTimeout));
                 registration.Timeout = Timeout.InfiniteTimeSpan;
             }
         });
@@ -74,21 +84,21 @@ internal static class HealthSetup
     }
 
     /// <summary>
-    /// Every check gets <see cref="CheckTimeout"/>, then counts as failed. The health check service's own timeout
+    /// Every check gets <paramref name="checkTimeout"/>, then counts as failed. The health check service's own timeout
     /// only cancels the token and still waits for the check, and not every client gives up when asked: Npgsql waits
     /// out its connect timeout on a server that accepts and never answers. So the check runs in a scope of its own,
     /// and on timeout it is left to finish in the background, where its scope (its DbContext, its connection) is
     /// disposed once it has.
     /// </summary>
-    private sealed class GivesUpAfterTimeout(IServiceScopeFactory scopes, Func<IServiceProvider, IHealthCheck> create)
-        : IHealthCheck
+    private sealed class GivesUpAfterTimeout(IServiceScopeFactory scopes, Func<IServiceProvider, IHealthCheck> create,
+        TimeSpan checkTimeout) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context,
             CancellationToken cancellationToken = default)
         {
             var scope = scopes.CreateAsyncScope();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(CheckTimeout);
+            timeout.CancelAfter(checkTimeout);
             var check = RunAsync(create, scope.ServiceProvider, context, timeout.Token);
             try
             {
@@ -97,7 +107,7 @@ internal static class HealthSetup
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
                 return new HealthCheckResult(context.Registration.FailureStatus,
-                    $"no answer within {CheckTimeout.TotalSeconds:0.#} s");
+                    string.Create(CultureInfo.InvariantCulture, $"no answer within {checkTimeout.TotalSeconds:0.#} s"));
             }
             finally
             {

@@ -10,8 +10,8 @@ namespace Cart.Web.Platform.Http;
 /// <item>On <c>/api/v1/cart</c>: <c>Cache-Control: no-store</c>, on problems and 304s too: a cart is personal.</item>
 /// <item>Outside Development: <c>Strict-Transport-Security</c> with <c>UseHsts</c>'s rules: only on HTTPS requests
 /// (RFC 6797 forbids it over plain HTTP) and never for localhost. Behind a TLS-terminating proxy the request arrives
-/// as HTTP, so either the proxy adds HSTS, or the service is told the original scheme
-/// (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> applies <c>X-Forwarded-Proto</c>) and adds it itself.</item>
+/// as HTTP, so either the proxy adds HSTS, or the proxy is listed under <c>ForwardedHeaders</c> so that its
+/// <c>X-Forwarded-Proto</c> is believed (<see cref="ForwardedHeadersSetup"/>) and the service adds it itself.</item>
 /// </list>
 /// </summary>
 internal static class SecurityHeaders

@@ -88,27 +88,28 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
             budget.Window, _redis, _clock));
     }
 
-    /// <summary>The caller: the token's subject wherever there is a valid token, the client's address otherwise.</summary>
+    /// <summary>
+    /// The caller: the client's address for starting guest sessions (a token buys nothing there: each new session
+    /// would bring a fresh budget), else the token's subject wherever there is a valid token, else the address.
+    /// </summary>
     private (string Key, Budget Budget) CallerOf(HttpContext context)
     {
+        // Routing has matched the endpoint by now, so its metadata, not the path as spelled, says what the call is.
+        if (context.GetEndpoint()?.Metadata.GetMetadata<GuestSessionStartBudget>() is not null)
+        {
+            return ("guest-sessions:" + AddressOf(context), _guestSessions);
+        }
+
         if (context.User.Identities.Any(i => i.IsAuthenticated))
         {
             var owner = context.User.GetCartOwner();
             return (owner.Key, owner.Kind == OwnerKind.User ? _users : _guests);
         }
 
-        var address = context.Connection.RemoteIpAddress;
-        if (address is { IsIPv4MappedToIPv6: true })
-        {
-            address = address.MapToIPv4();
-        }
-
-        var ip = address?.ToString() ?? "unknown";
-        return IsGuestSessionStart(context.Request) ? ("guest-sessions:" + ip, _guestSessions) : ("ip:" + ip, _anonymous);
+        return ("ip:" + AddressOf(context), _anonymous);
     }
 
-    private static bool IsGuestSessionStart(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.Equals("/api/v1/guest-sessions", StringComparison.OrdinalIgnoreCase);
+    private static string AddressOf(HttpContext context) => ClientAddress.KeyOf(context.Connection.RemoteIpAddress);
 
     private readonly record struct Budget(int PermitLimit, TimeSpan Window);
 }
