@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Measures Cart on this machine and records the figures in docs/PERFORMANCE.md.
+# Measures Cart on this machine and appends the figures to bench/results/<year>-<month>.md (docs/PERFORMANCE.md
+# says what they mean).
 #
 #   bench/run.sh                 all scenarios, 20 s each, 64 connections
 #   BENCH_DURATION=10 bench/run.sh
@@ -8,7 +9,7 @@
 # then drives, with wrk and Lua scripts that sign each request as one of many shoppers:
 #   ceiling  a bare minimal-API JSON endpoint (bench/Baseline), this machine's ceiling, in the same run
 #   1 get    GET /api/v1/cart, cache warm
-#   2 mix    the brief's mix, 100 reads : 1 write
+#   2 mix    100 reads : 1 write, the mix of the peak the service is built for
 #   3 add    POST /api/v1/cart/items only (every add a durable commit)
 # and prints requests/s, p50, p99, the ratio to the ceiling and the server's peak memory (RSS) per scenario.
 set -euo pipefail
@@ -153,8 +154,9 @@ scenario "2 mix, carts in memory" mix
 
 machine="$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
 commit="$(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
+run_time="$(date -u +'%Y-%m-%d %H:%M')"
 table="$(
-  printf '### %s — %s — commit %s\n\n' "$(date -u +'%Y-%m-%d %H:%M UTC')" "$machine" "$commit"
+  printf '### %s UTC — %s — commit %s\n\n' "$run_time" "$machine" "$commit"
   printf 'wrk -t1 -c%s -d%ss; %s shoppers; 100,000 carts seeded; PostgreSQL fsync on; Redis on loopback.\n\n' \
     "$connections" "$duration" "$shoppers"
   printf '| scenario | requests/s | p50 ms | p99 ms | of ceiling | peak RSS MB | non-2xx | socket errors |\n'
@@ -163,5 +165,12 @@ table="$(
   printf '%s\n' "${results[@]}"
 )"
 printf '\n%s\n' "$table"
-printf '\n%s\n' "$table" >>docs/PERFORMANCE.md
-say "appended to docs/PERFORMANCE.md"
+results_file="bench/results/${run_time:0:7}.md"
+mkdir -p bench/results
+if [[ ! -f "$results_file" ]]; then
+  printf '# Benchmark runs, %s\n\n%s\n%s\n' "${run_time:0:7}" \
+    'Each run of `bench/run.sh` appends its table here, newest last. What the scenarios and columns mean:' \
+    '[README.md](README.md); where the targets stand: [docs/PERFORMANCE.md](../../docs/PERFORMANCE.md).' >"$results_file"
+fi
+printf '\n%s\n' "$table" >>"$results_file"
+say "appended to $results_file"

@@ -20,6 +20,7 @@ source "$repo_root/scripts/lib/servers.sh"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 servers_ensure_packages chromium:/usr/bin/chromium prometheus:/usr/bin/promtool
+servers_ensure_packages npm:/usr/bin/npx # npx runs the Dockerfile linter
 
 summary=""
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/cart-test.XXXXXX")"
@@ -53,6 +54,16 @@ else
     echo "error: dotnet format --verify-no-changes failed; fix with 'dotnet format Cart.sln' and commit" >&2
     exit 1
   fi
+fi
+
+# No container engine runs here, so the Dockerfile is linted instead of built. dockerfile-utils (the parser behind
+# the Docker language server) knows today's syntax; dockerfilelint misreads `HEALTHCHECK --start-period`. Any
+# finding fails the run, warnings too. Pinned; --prefer-offline reuses npm's cached copy without asking the registry.
+servers_log "dockerfile-utils lint Dockerfile"
+if ! dockerfile_lint="$(npx --prefer-offline --yes dockerfile-utils@0.16.3 lint Dockerfile)" || [[ -n "$dockerfile_lint" ]]; then
+  printf '%s\n' "$dockerfile_lint" >&2
+  echo "error: the Dockerfile does not pass dockerfile-utils lint" >&2
+  exit 1
 fi
 
 servers_log "dotnet test Cart.sln -c Release $*"

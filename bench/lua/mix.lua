@@ -1,4 +1,4 @@
--- The brief's mix: 100 reads to 1 write.
+-- 100 reads to 1 write, the mix of the peak the service is built for.
 dofile(os.getenv("BENCH_LUA") .. "/shoppers.lua")
 local n = 0
 request = function()
