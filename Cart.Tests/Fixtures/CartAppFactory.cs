@@ -46,10 +46,17 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         });
     }
 
+    /// <summary>A client of this host that does not follow redirects (on Kestrel too, at the address it listens on).</summary>
+    public HttpClient ClientWithoutRedirects() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = ClientOptions.BaseAddress,
+    });
+
     /// <summary>A client of this host that sends <paramref name="token"/> as its bearer token.</summary>
     public HttpClient ClientWithToken(string token)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = ClientWithoutRedirects();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
     }
