@@ -220,6 +220,23 @@ public abstract class BadInputTests(ApiFixture fixture)
         await AssertUnchangedAsync(client, before);
     }
 
+    /// <summary>The contract's field names are exact: another spelling is an unknown field, never bound.</summary>
+    [Theory]
+    [InlineData("""{"SKU":"SG-MUG","quantity":1}""", "SKU")]
+    [InlineData("""{"sku":"SG-MUG","Quantity":1}""", "Quantity")]
+    public async Task AddItem_WhenAFieldNameDiffersInCase_ReturnsValidationFailedNamingItAsUnknown(string body,
+        string field)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var messages = problem.GetProperty("errors").GetProperty(field);
+        Assert.Contains("is not a field of this request", messages[0].GetString(), StringComparison.Ordinal);
+        await AssertUnchangedAsync(client, before);
+    }
+
     [Theory]
     [InlineData("NO-SUCH-SKU-1", "unknown_sku")]
     [InlineData(TestCatalog.Retired, "product_unavailable")]
