@@ -55,24 +55,57 @@ public abstract class BadInputTests(ApiFixture fixture)
     }
 
     [Theory]
-    [InlineData(Post, """{"sku":""", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Post, """[{"sku":"SG-MUG","quantity":1}]""", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Post, "", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Post, "null", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Post, """{"sku":"SG-MUG","quantity":1}""", "text/plain", HttpStatusCode.UnsupportedMediaType)]
-    [InlineData(Put, """{"quantity":""", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Put, """[{"quantity":5}]""", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Put, "", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Put, "null", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Put, """{"quantity":5}""", "text/plain", HttpStatusCode.UnsupportedMediaType)]
-    public async Task WriteItem_WhenBodyIsNotAJsonObject_ReturnsValidationFailed(string method, string body,
-        string contentType, HttpStatusCode status)
+    [InlineData(Post, """{"sku":""")]
+    [InlineData(Post, """[{"sku":"SG-MUG","quantity":1}]""")]
+    [InlineData(Post, "")]
+    [InlineData(Post, "null")]
+    [InlineData(Put, """{"quantity":""")]
+    [InlineData(Put, """[{"quantity":5}]""")]
+    [InlineData(Put, "")]
+    [InlineData(Put, "null")]
+    public async Task WriteItem_WhenBodyIsNotAJsonObject_ReturnsValidationFailed(string method, string body)
     {
         var (client, before) = await SeededShopperAsync();
 
+        var response = await client.SendRawAsync(new HttpMethod(method), ItemUrl(method), body);
+
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData(Post, "text/plain")]
+    [InlineData(Post, "application/xml")]
+    [InlineData(Put, "text/plain")]
+    [InlineData(Put, "application/x-www-form-urlencoded")]
+    public async Task WriteItem_WhenBodyIsNotJson_ReturnsUnsupportedMediaType(string method, string contentType)
+    {
+        var (client, before) = await SeededShopperAsync();
+        var body = method == Post ? """{"sku":"SG-MUG","quantity":1}""" : """{"quantity":5}""";
+
         var response = await client.SendRawAsync(new HttpMethod(method), ItemUrl(method), body, contentType);
 
-        await response.ExpectProblemAsync(status, "validation_failed");
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        Assert.Equal("/problems/unsupported-media-type", problem.GetProperty("type").GetString());
+        Assert.Equal("The body must be JSON", problem.GetProperty("title").GetString());
+        Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData("PATCH", CartApi.Cart)]
+    [InlineData("PUT", CartApi.Items)]
+    [InlineData("POST", "/api/v1/products")]
+    public async Task Route_WhenMethodIsNotOneItTakes_ReturnsMethodNotAllowedWithAllow(string method, string path)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+        Assert.Equal("/problems/method-not-allowed", problem.GetProperty("type").GetString());
+        Assert.Equal("The path does not take this method", problem.GetProperty("title").GetString());
+        Assert.NotEmpty(response.Content.Headers.Allow);
         await AssertUnchangedAsync(client, before);
     }
 
@@ -159,7 +192,7 @@ public abstract class BadInputTests(ApiFixture fixture)
 
         var response = await client.SendAsync(request);
 
-        await response.ExpectProblemAsync(HttpStatusCode.MethodNotAllowed, "validation_failed");
+        await response.ExpectProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
         Assert.Contains(HttpMethod.Post.Method, response.Content.Headers.Allow);
         await AssertUnchangedAsync(client, before);
     }
