@@ -10,8 +10,10 @@ namespace Cart.Tests.Fixtures;
 /// <summary>The real service, in process, on a real database of the given provider.</summary>
 /// <param name="redis">A Redis to use (<c>host:port</c>), or null for the in-process cache alone.</param>
 /// <param name="redisKeyPrefix">Keeps this host's keys apart from other tests' on a shared Redis.</param>
+/// <param name="testAuth">Sign tokens with <see cref="TestAuth"/>'s keys; false keeps the committed appsettings
+/// files' auth settings, as <c>dotnet run</c> has them.</param>
 public sealed class CartAppFactory(TestDatabase database, string environment = "Testing", string? redis = null,
-    string? redisKeyPrefix = null, IReadOnlyDictionary<string, string?>? settings = null)
+    string? redisKeyPrefix = null, IReadOnlyDictionary<string, string?>? settings = null, bool testAuth = true)
     : WebApplicationFactory<Program>
 {
     /// <summary>The clock of the host; starts at the real time, moves only when a test moves it.</summary>
@@ -27,7 +29,7 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemoCatalog", "false");
         // Generous rate limits first, so a test's own settings (a small budget) win.
-        foreach (var (key, value) in TestAuth.Settings.Concat(TestRateLimits.Generous)
+        foreach (var (key, value) in (testAuth ? TestAuth.Settings : new Dictionary<string, string?>()).Concat(TestRateLimits.Generous)
                      .Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
