@@ -3,7 +3,7 @@ using Cart.Web.Platform;
 using Cart.Web.Platform.Hosting;
 using Cart.Web.Platform.Telemetry;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DefaultEnvironment.Apply(args));
 builder.AddCartTelemetry();
 builder.Services.AddCartInfrastructure(builder.Configuration);
 builder.Services.AddCartModules();

@@ -55,24 +55,57 @@ public abstract class BadInputTests(ApiFixture fixture)
     }
 
     [Theory]
-    [InlineData(Post, """{"sku":""", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Post, """[{"sku":"SG-MUG","quantity":1}]""", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Post, "", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Post, "null", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Post, """{"sku":"SG-MUG","quantity":1}""", "text/plain", HttpStatusCode.UnsupportedMediaType)]
-    [InlineData(Put, """{"quantity":""", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Put, """[{"quantity":5}]""", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Put, "", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Put, "null", "application/json", HttpStatusCode.BadRequest)]
-    [InlineData(Put, """{"quantity":5}""", "text/plain", HttpStatusCode.UnsupportedMediaType)]
-    public async Task WriteItem_WhenBodyIsNotAJsonObject_ReturnsValidationFailed(string method, string body,
-        string contentType, HttpStatusCode status)
+    [InlineData(Post, """{"sku":""")]
+    [InlineData(Post, """[{"sku":"SG-MUG","quantity":1}]""")]
+    [InlineData(Post, "")]
+    [InlineData(Post, "null")]
+    [InlineData(Put, """{"quantity":""")]
+    [InlineData(Put, """[{"quantity":5}]""")]
+    [InlineData(Put, "")]
+    [InlineData(Put, "null")]
+    public async Task WriteItem_WhenBodyIsNotAJsonObject_ReturnsValidationFailed(string method, string body)
     {
         var (client, before) = await SeededShopperAsync();
 
+        var response = await client.SendRawAsync(new HttpMethod(method), ItemUrl(method), body);
+
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData(Post, "text/plain")]
+    [InlineData(Post, "application/xml")]
+    [InlineData(Put, "text/plain")]
+    [InlineData(Put, "application/x-www-form-urlencoded")]
+    public async Task WriteItem_WhenBodyIsNotJson_ReturnsUnsupportedMediaType(string method, string contentType)
+    {
+        var (client, before) = await SeededShopperAsync();
+        var body = method == Post ? """{"sku":"SG-MUG","quantity":1}""" : """{"quantity":5}""";
+
         var response = await client.SendRawAsync(new HttpMethod(method), ItemUrl(method), body, contentType);
 
-        await response.ExpectProblemAsync(status, "validation_failed");
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.UnsupportedMediaType, "unsupported_media_type");
+        Assert.Equal("/problems/unsupported-media-type", problem.GetProperty("type").GetString());
+        Assert.Equal("The body must be JSON", problem.GetProperty("title").GetString());
+        Assert.Contains("application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Theory]
+    [InlineData("PATCH", CartApi.Cart)]
+    [InlineData("PUT", CartApi.Items)]
+    [InlineData("POST", "/api/v1/products")]
+    public async Task Route_WhenMethodIsNotOneItTakes_ReturnsMethodNotAllowedWithAllow(string method, string path)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
+        Assert.Equal("/problems/method-not-allowed", problem.GetProperty("type").GetString());
+        Assert.Equal("The path does not take this method", problem.GetProperty("title").GetString());
+        Assert.NotEmpty(response.Content.Headers.Allow);
         await AssertUnchangedAsync(client, before);
     }
 
@@ -159,7 +192,7 @@ public abstract class BadInputTests(ApiFixture fixture)
 
         var response = await client.SendAsync(request);
 
-        await response.ExpectProblemAsync(HttpStatusCode.MethodNotAllowed, "validation_failed");
+        await response.ExpectProblemAsync(HttpStatusCode.MethodNotAllowed, "method_not_allowed");
         Assert.Contains(HttpMethod.Post.Method, response.Content.Headers.Allow);
         await AssertUnchangedAsync(client, before);
     }
@@ -217,6 +250,94 @@ public abstract class BadInputTests(ApiFixture fixture)
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         AssertErrorsName(problem, field);
+        await AssertUnchangedAsync(client, before);
+    }
+
+    /// <summary>The contract's field names are exact: another spelling is an unknown field, never bound.</summary>
+    [Theory]
+    [InlineData("""{"SKU":"SG-MUG","quantity":1}""", "SKU")]
+    [InlineData("""{"sku":"SG-MUG","Quantity":1}""", "Quantity")]
+    public async Task AddItem_WhenAFieldNameDiffersInCase_ReturnsValidationFailedNamingItAsUnknown(string body,
+        string field)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var messages = problem.GetProperty("errors").GetProperty(field);
+        Assert.Contains("is not a field of this request", messages[0].GetString(), StringComparison.Ordinal);
+        await AssertUnchangedAsync(client, before);
+    }
+
+    /// <summary>
+    /// A body the serializer refuses is reported by the field at fault, in the contract's names. The keys stay what
+    /// clients already see, whatever wording the serializer uses.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"sku":""", "sku")]                                                  // cut short inside sku
+    [InlineData("""{"sku":"SG-MUG","quantity":1} x""", "body")]                         // trailing garbage
+    [InlineData("""{"sku":"SG-MUG","quantity":1}}""", "body")]
+    [InlineData("""[{"sku":"SG-MUG","quantity":1}]""", "body")]                         // not an object
+    [InlineData("5", "body")]
+    [InlineData("""{"sku":"SG-MUG","quantity":null}""", "quantity")]
+    [InlineData("""{"sku":null,"quantity":1}""", "sku")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"a b":1}""", "a b")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"x.y":1}""", "x.y")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"a":"b","a":"c"}}""", "variant.a")]
+    [InlineData("{}", "sku")]
+    [InlineData("{}", "quantity")]
+    public async Task AddItem_WhenTheSerializerRefusesTheBody_NamesTheFieldAtFault(string body, string field)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    /// <summary>Each kind of refusal is told in words of the contract, never the serializer's (.NET types).</summary>
+    [Theory]
+    [InlineData("""{"sku":"SG-MUG","quantity":""", "quantity", "not valid JSON")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1} x""", "body", "not valid JSON")]
+    [InlineData("""[{"sku":"SG-MUG","quantity":1}]""", "body", "JSON object")]
+    [InlineData("""{"sku":"SG-MUG","quantity":"2"}""", "quantity", "wrong type")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"foo":1}""", "foo", "not a field of this request")]
+    [InlineData("""{"sku":"SG-MUG","sku":"SG-LAMP","quantity":1}""", "sku", "more than once")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"a":"b","a":"c"}}""", "variant.a", "more than once")]
+    [InlineData("""{"sku":null,"quantity":1}""", "sku", "null")]
+    [InlineData("""{"sku":"SG-MUG"}""", "quantity", "required")]
+    public async Task AddItem_WhenTheSerializerRefusesTheBody_SaysWhatIsWrongInTheContractsWords(string body,
+        string field, string says)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var message = problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
+        Assert.Contains(says, message, StringComparison.Ordinal);
+        Assert.Equal(message, problem.GetProperty("detail").GetString());
+        Assert.DoesNotMatch(@"\.NET|System\.|Cart\.Web|AddItemRequest|JSON property|Path:", message);
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Fact]
+    public async Task AddItem_WhenAFieldNameIsEmpty_ReturnsValidationFailedWithAReadableDetail()
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items,
+            """{"":1,"sku":"SG-MUG","quantity":1}""");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var errors = problem.GetProperty("errors");
+        var error = Assert.Single(errors.EnumerateObject());
+        Assert.Equal("", error.Name);
+        Assert.Equal("A field with an empty name is not a field of this request.", error.Value[0].GetString());
+        Assert.Equal(error.Value[0].GetString(), problem.GetProperty("detail").GetString());
         await AssertUnchangedAsync(client, before);
     }
 

@@ -54,6 +54,46 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
         Assert.False(document.GetProperty("paths").TryGetProperty("/api/v1/dev/tokens", out _));
     }
 
+    [Theory]
+    [InlineData("/api/v1/cart/items", "post", true)]
+    [InlineData("/api/v1/cart/items/{sku}", "put", true)]
+    [InlineData("/api/v1/cart/merge", "post", true)]
+    [InlineData("/api/v1/cart/items/{sku}", "delete", false)]
+    [InlineData("/api/v1/cart", "get", false)]
+    public async Task Document_WhenServed_ListsUnsupportedMediaTypeOnRoutesThatTakeABody(string path, string method,
+        bool takesABody)
+    {
+        var document = await GetDocumentAsync();
+
+        var responses = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("responses");
+
+        Assert.Equal(takesABody, responses.TryGetProperty("415", out var unsupported));
+        if (takesABody)
+        {
+            Assert.True(unsupported.GetProperty("content").TryGetProperty("application/problem+json", out _));
+        }
+    }
+
+    [Fact]
+    public async Task Document_WhenServed_DescribesProblemsWithEveryCodeAndTheirExtensions()
+    {
+        var document = await GetDocumentAsync();
+
+        var problem = document.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails");
+        var codes = problem.GetProperty("properties").GetProperty("code").GetProperty("enum")
+            .EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.Contains("method_not_allowed", codes);
+        Assert.Contains("unsupported_media_type", codes);
+        Assert.Contains("validation_failed", codes);
+        Assert.Contains("payload_too_large", codes);
+        Assert.True(problem.GetProperty("properties").TryGetProperty("traceId", out _));
+        Assert.True(problem.GetProperty("properties").TryGetProperty("errors", out _));
+        Assert.False(problem.TryGetProperty("additionalProperties", out var extra) && extra.ValueKind == System.Text.Json.JsonValueKind.False,
+            "problems carry extensions (lines, available); the schema must not forbid them");
+        Assert.Contains("method_not_allowed", document.GetProperty("info").GetProperty("description").GetString(),
+            StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReferencePage_WhenRequested_IsServed()
     {

@@ -536,6 +536,28 @@ public sealed class OperationsHostTests
         }
     }
 
+    /// <summary>
+    /// Paths carry SKUs (and, later, tokens of reminder links): no log line may carry one, in its message or its
+    /// scopes (which the JSON console prints). The trace id stays, to tie the lines of a request together.
+    /// </summary>
+    [Fact]
+    public async Task Logs_WhenARequestIsServed_CarryItsTraceButNeverItsPath()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new CartAppFactory(database);
+        var sink = new LogSink();
+        await using var host = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(sink)));
+        const string marker = "PATH-MARKER-4711";
+
+        var response = await host.CreateClient().GetAsync($"/api/v1/products/{marker}?search={marker}");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.NotFound, "product_not_found");
+        var line = Assert.Single(sink.Entries, e => e.Category == "Cart.Requests");
+        Assert.Equal(problem.GetProperty("traceId").GetString(), line.Scopes.GetValueOrDefault("TraceId")?.ToString());
+        Assert.DoesNotContain(sink.Entries, e => e.Scopes.ContainsKey("RequestPath"));
+        Assert.DoesNotContain(sink.Entries, e => e.Text.Contains(marker, StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public async Task Probes_WhenTheCallerIsOverItsRateLimit_AreStillAnswered()
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Cart.Tests.Fixtures;
 
@@ -226,33 +225,11 @@ public abstract class SecurityTests(ApiFixture fixture)
     }
 
     [Fact]
-    public async Task DevTokens_WhenEnvironmentIsNotDevelopment_ReturnsNotFound()
+    public async Task DevTokens_WhenDemoTokensAreOff_ReturnsNotFound()
     {
         var response = await fixture.Anonymous().PostJsonAsync(DevTokens, new { userId = ApiFixture.NewUserId() });
 
         await response.ExpectProblemAsync(HttpStatusCode.NotFound, "not_found");
-    }
-
-    [Fact]
-    public async Task DevTokens_WhenEnvironmentIsDevelopment_MintsAShopperTokenThatOpensTheCart()
-    {
-        await using var database = await TestDatabase.CreateAsync(fixture.Provider);
-        await using var factory = new CartAppFactory(database, "Development");
-        var anonymous = factory.CreateClient();
-        var userId = ApiFixture.NewUserId();
-
-        var minted = await (await anonymous.PostJsonAsync(DevTokens, new { userId, email = "dev@example.test" }))
-            .ExpectAsync(HttpStatusCode.OK);
-        var withoutUser = await anonymous.PostJsonAsync(DevTokens, new { email = "dev@example.test" });
-        var shopper = factory.CreateClient();
-        shopper.DefaultRequestHeaders.Authorization =
-            new AuthenticationHeaderValue("Bearer", minted.GetProperty("token").GetString());
-        var cart = await shopper.GetCartAsync();
-
-        Assert.Equal(userId, minted.GetProperty("userId").GetString());
-        Assert.Equal("user", cart.GetProperty("owner").GetProperty("kind").GetString());
-        Assert.Equal(userId, cart.GetProperty("owner").GetProperty("id").GetString());
-        await withoutUser.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
     }
 
     [Theory]

@@ -8,7 +8,9 @@ namespace Cart.Tests.Fixtures;
 /// One running service on one fresh database, seeded with <see cref="TestCatalog"/>, shared by the tests of a class.
 /// Tests keep out of each other's way by using their own owners (<see cref="NewUserId"/>).
 /// </summary>
-public abstract class ApiFixture(DatabaseProvider provider, bool useRedis) : IAsyncLifetime
+/// <param name="kestrel">Serve over real Kestrel on a loopback port instead of the in-memory test server, for what
+/// only the real HTTP server does (chunked framing, connection handling).</param>
+public abstract class ApiFixture(DatabaseProvider provider, bool useRedis, bool kestrel = false) : IAsyncLifetime
 {
     private TestDatabase? _database;
     private CartAppFactory? _factory;
@@ -31,7 +33,12 @@ public abstract class ApiFixture(DatabaseProvider provider, bool useRedis) : IAs
     {
         _database = await TestDatabase.CreateAsync(provider);
         _factory = new CartAppFactory(_database, redis: useRedis ? RedisAddress : null, redisKeyPrefix: RedisKeyPrefix);
-        _ = _factory.Server; // starts the host: migrations run here
+        if (kestrel)
+        {
+            _factory.UseKestrel(0);
+        }
+
+        _factory.StartServer(); // starts the host: migrations run here
         await _factory.WithDbAsync(async db =>
         {
             db.Products.AddRange(TestCatalog.Products(_factory.Clock.GetUtcNow()));
@@ -63,8 +70,7 @@ public abstract class ApiFixture(DatabaseProvider provider, bool useRedis) : IAs
     public static string NewGuestId() => $"g_{Guid.NewGuid():N}";
 
     /// <summary>A client with no token.</summary>
-    public HttpClient Anonymous() =>
-        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous() => Factory.ClientWithoutRedirects();
 
     /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
     public HttpClient WithToken(string token) => Factory.ClientWithToken(token);
@@ -79,6 +85,9 @@ public abstract class ApiFixture(DatabaseProvider provider, bool useRedis) : IAs
 
 /// <summary>The zero-setup configuration: SQLite and the in-process cache.</summary>
 public sealed class SqliteApiFixture() : ApiFixture(DatabaseProvider.Sqlite, useRedis: false);
+
+/// <summary>The zero-setup configuration behind real Kestrel.</summary>
+public sealed class SqliteKestrelApiFixture() : ApiFixture(DatabaseProvider.Sqlite, useRedis: false, kestrel: true);
 
 /// <summary>The production-like configuration: PostgreSQL with Redis in front.</summary>
 public sealed class PostgresApiFixture() : ApiFixture(DatabaseProvider.PostgreSql, useRedis: true);

@@ -10,9 +10,11 @@ namespace Cart.Tests.Fixtures;
 /// <summary>The real service, in process, on a real database of the given provider.</summary>
 /// <param name="redis">A Redis to use (<c>host:port</c>), or null for the in-process cache alone.</param>
 /// <param name="redisKeyPrefix">Keeps this host's keys apart from other tests' on a shared Redis.</param>
+/// <param name="testAuth">Sign tokens with <see cref="TestAuth"/>'s keys; false keeps the committed appsettings
+/// files' auth settings, as <c>dotnet run</c> has them.</param>
 /// <param name="services">Changes to the host's services (a fault to inject), applied last.</param>
 public sealed class CartAppFactory(TestDatabase database, string environment = "Testing", string? redis = null,
-    string? redisKeyPrefix = null, IReadOnlyDictionary<string, string?>? settings = null,
+    string? redisKeyPrefix = null, IReadOnlyDictionary<string, string?>? settings = null, bool testAuth = true,
     Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
@@ -29,7 +31,7 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemoCatalog", "false");
         // Generous rate limits first, so a test's own settings (a small budget) win.
-        foreach (var (key, value) in TestAuth.Settings.Concat(TestRateLimits.Generous)
+        foreach (var (key, value) in (testAuth ? TestAuth.Settings : new Dictionary<string, string?>()).Concat(TestRateLimits.Generous)
                      .Concat(settings ?? new Dictionary<string, string?>()))
         {
             builder.UseSetting(key, value);
@@ -49,10 +51,17 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         });
     }
 
+    /// <summary>A client of this host that does not follow redirects (on Kestrel too, at the address it listens on).</summary>
+    public HttpClient ClientWithoutRedirects() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        BaseAddress = ClientOptions.BaseAddress,
+    });
+
     /// <summary>A client of this host that sends <paramref name="token"/> as its bearer token.</summary>
     public HttpClient ClientWithToken(string token)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = ClientWithoutRedirects();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
     }

@@ -23,6 +23,8 @@ public static class TestAuth
         ["Auth:GuestSigningKey"] = GuestSigningKey,
         ["Auth:Algorithms:0"] = "HS256",
         ["Auth:ClockSkewSeconds"] = "30",
+        // Development's appsettings turn demo tokens on, which the test keys above would refuse.
+        ["Auth:DemoTokens:Enabled"] = "false",
     };
 
     /// <summary>A valid shopper token for <paramref name="userId"/>.</summary>

@@ -63,7 +63,7 @@ internal static class CartModules
 
     public static WebApplication MapCartEndpoints(this WebApplication app)
     {
-        app.MapIdentityEndpoints(app.Environment.IsDevelopment());
+        app.MapIdentityEndpoints();
         CartEndpoints.MapCartEndpoints(app);
         app.MapProductEndpoints();
         app.MapCartHealth();

@@ -7,6 +7,13 @@ public sealed class AuthOptions
 {
     public const string SectionName = "Auth";
 
+    /// <summary>
+    /// The shopper key committed in appsettings.Development.json, known to anyone who reads the repository. Demo
+    /// tokens are refused beside any other shopper key: a deployment that has set its identity provider's key cannot
+    /// turn them on by mistake.
+    /// </summary>
+    public const string DevelopmentSigningKey = "dev-only-shopper-signing-key-change-me-0123456789";
+
     public static readonly string[] SupportedAlgorithms = ["HS256", "HS384", "HS512"];
 
     /// <summary>The <c>iss</c> of shopper tokens (the identity provider).</summary>
@@ -44,8 +51,25 @@ public sealed class AuthOptions
     [Range(0, 30)]
     public int ClockSkewSeconds { get; set; } = 30;
 
+    public DemoTokenOptions DemoTokens { get; set; } = new();
+
     public bool HasOnlySupportedAlgorithms() =>
         Algorithms.Length > 0 && Algorithms.All(a => SupportedAlgorithms.Contains(a, StringComparer.Ordinal));
 
     public bool HasDistinctKeys() => !string.Equals(SigningKey, GuestSigningKey, StringComparison.Ordinal);
+
+    /// <summary>Demo tokens are off, or on beside nothing but the committed development shopper key.</summary>
+    public bool DemoTokensStayOutOfDeployments() =>
+        !DemoTokens.Enabled || string.Equals(SigningKey, DevelopmentSigningKey, StringComparison.Ordinal);
+
+    public bool HasUsableDemoKey() =>
+        !DemoTokens.Enabled || (DemoTokens.SigningKey.Length >= 32 &&
+                                !string.Equals(DemoTokens.SigningKey, SigningKey, StringComparison.Ordinal) &&
+                                !string.Equals(DemoTokens.SigningKey, GuestSigningKey, StringComparison.Ordinal));
+
+    /// <summary>The scheme is picked by issuer, so demo tokens need one that no other kind of token has.</summary>
+    public bool HasDistinctDemoIssuer() =>
+        !DemoTokens.Enabled || (!string.IsNullOrWhiteSpace(DemoTokens.Issuer) &&
+                                !string.Equals(DemoTokens.Issuer, GuestIssuer, StringComparison.Ordinal) &&
+                                !string.Equals(DemoTokens.Issuer, Issuer, StringComparison.Ordinal));
 }

@@ -17,6 +17,16 @@ internal static class AuthSetup
             .Validate(o => o.HasOnlySupportedAlgorithms(),
                 $"Auth:Algorithms may list only {string.Join(", ", AuthOptions.SupportedAlgorithms)}.")
             .Validate(o => o.HasDistinctKeys(), "Auth:GuestSigningKey must differ from Auth:SigningKey.")
+            .Validate(o => o.DemoTokensStayOutOfDeployments(),
+                "Auth:DemoTokens:Enabled is on beside an Auth:SigningKey that is not the development key of " +
+                "appsettings.Development.json. Demo tokens are for trying the service out, never beside a real " +
+                "identity provider: turn Auth:DemoTokens:Enabled off.")
+            .Validate(o => o.HasUsableDemoKey(),
+                "Auth:DemoTokens:SigningKey must be at least 32 characters and differ from Auth:SigningKey and " +
+                "Auth:GuestSigningKey while Auth:DemoTokens:Enabled is on.")
+            .Validate(o => o.HasDistinctDemoIssuer(),
+                "Auth:DemoTokens:Issuer must be set and differ from Auth:Issuer and Auth:GuestIssuer while " +
+                "Auth:DemoTokens:Enabled is on.")
             .ValidateOnStart();
 
         services.AddAuthentication(CartSchemes.Bearer)

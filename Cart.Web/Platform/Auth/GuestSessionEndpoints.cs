@@ -3,6 +3,7 @@ using Cart.Web.Platform.Http;
 using Cart.Web.Platform.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace Cart.Web.Platform.Auth;
 
@@ -20,7 +21,7 @@ public sealed record DevTokenResponse(string Token, string UserId, DateTimeOffse
 
 internal static class GuestSessionEndpoints
 {
-    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder routes, bool development)
+    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/api/v1/guest-sessions", StartGuestSession)
             .WithTags("Identity")
@@ -30,12 +31,15 @@ internal static class GuestSessionEndpoints
             .CountedAsGuestSessionStarts()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        if (development)
+        // Mapped by the setting, never by the environment's name: dotnet run's launch profile decides the
+        // environment, and a deployment must not be one mistake away from minting shopper tokens.
+        if (routes.ServiceProvider.GetRequiredService<IOptions<AuthOptions>>().Value.DemoTokens.Enabled)
         {
             routes.MapPost("/api/v1/dev/tokens", MintDevToken)
-                .WithTags("Development")
+                .WithTags("Demo")
                 .WithName("MintDevToken")
-                .WithSummary("Development only: mints a shopper token, standing in for the identity provider.")
+                .WithSummary("Demo only (Auth:DemoTokens:Enabled): mints a shopper token signed with the demo key, " +
+                             "standing in for the identity provider.")
                 .AllowAnonymous()
                 .ProducesProblem(StatusCodes.Status400BadRequest);
         }
@@ -53,7 +57,7 @@ internal static class GuestSessionEndpoints
     private static Ok<DevTokenResponse> MintDevToken([FromBody] DevTokenRequest request, TokenIssuer issuer)
     {
         RequestValidation.Validate(request);
-        var token = issuer.IssueShopper(request.UserId, request.Email);
+        var token = issuer.IssueDemoShopper(request.UserId, request.Email);
         return TypedResults.Ok(new DevTokenResponse(token.Token, token.Subject, token.ExpiresAt));
     }
 }

@@ -6,10 +6,10 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Cart.Web.Platform.Auth;
 
-/// <summary>Signs the tokens this service hands out: guest tokens, and shopper tokens in Development only.</summary>
+/// <summary>Signs the tokens this service hands out: guest tokens, and demo shopper tokens while those are on.</summary>
 internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider clock)
 {
-    private static readonly TimeSpan DevTokenLifetime = TimeSpan.FromHours(12);
+    private static readonly TimeSpan DemoTokenLifetime = TimeSpan.FromHours(12);
     private readonly JsonWebTokenHandler _handler = new();
 
     public IssuedToken IssueGuest()
@@ -20,16 +20,22 @@ internal sealed class TokenIssuer(IOptions<AuthOptions> options, TimeProvider cl
             [new Claim(CartSchemes.SubjectClaim, sessionId)], sessionId);
     }
 
-    public IssuedToken IssueShopper(string userId, string? email)
+    /// <summary>A shopper token signed with the demo key, which only a service with demo tokens on accepts.</summary>
+    public IssuedToken IssueDemoShopper(string userId, string? email)
     {
-        var auth = options.Value;
+        var demo = options.Value.DemoTokens;
+        if (!demo.Enabled)
+        {
+            throw new InvalidOperationException("Demo tokens are off (Auth:DemoTokens:Enabled).");
+        }
+
         var claims = new List<Claim> { new(CartSchemes.SubjectClaim, userId) };
         if (!string.IsNullOrWhiteSpace(email))
         {
             claims.Add(new Claim(CartSchemes.EmailClaim, email));
         }
 
-        return Issue(auth.Issuer, auth.SigningKey, DevTokenLifetime, claims, userId);
+        return Issue(demo.Issuer, demo.SigningKey, DemoTokenLifetime, claims, userId);
     }
 
     private IssuedToken Issue(string issuer, string key, TimeSpan lifetime, IEnumerable<Claim> claims, string subject)

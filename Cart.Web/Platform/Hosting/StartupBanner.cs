@@ -1,5 +1,7 @@
+using Cart.Web.Platform.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace Cart.Web.Platform.Hosting;
 
@@ -21,9 +23,9 @@ internal static class StartupBanner
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Cart");
             logger.LogInformation("Cart API:        {Root}/api/v1", root);
             logger.LogInformation("API reference:   {Root}/reference  (OpenAPI document: {Root}/openapi/v1.json)", root, root);
-            if (app.Environment.IsDevelopment())
+            if (app.Services.GetRequiredService<IOptions<AuthOptions>>().Value.DemoTokens.Enabled)
             {
-                logger.LogInformation("Shopper tokens:  POST {Root}/api/v1/dev/tokens {{\"userId\":\"user_1\"}}  (Development only)", root);
+                logger.LogInformation("Shopper tokens:  POST {Root}/api/v1/dev/tokens {{\"userId\":\"user_1\"}}  (demo tokens: Auth:DemoTokens:Enabled)", root);
             }
 
             logger.LogInformation("Guest tokens:    POST {Root}/api/v1/guest-sessions", root);

@@ -9,6 +9,9 @@ namespace Cart.Web.Platform.Http;
 /// API bodies are at most 16 KB (API.md). A larger declared length is refused before it is read; a body without a
 /// declared length (chunked) is read into the buffer up to the limit and refused as soon as it passes it. What is
 /// accepted stays buffered, so it can be read twice (the Idempotency-Key fingerprint reads it after binding).
+/// The server's own request body limit is deliberately left alone: Kestrel counts the chunk-size lines of a chunked
+/// body against it, so setting it to 16 KB refused chunked bodies some bytes short of 16 KB. The count here is of the
+/// body's own bytes, and stops reading one byte past the limit.
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
@@ -28,12 +31,6 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
         {
             await RefuseAsync(context);
             return;
-        }
-
-        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
-        if (sizeFeature is { IsReadOnly: false })
-        {
-            sizeFeature.MaxRequestBodySize = Limit;
         }
 
         // One byte over the limit may sit in the buffer, so that "too large" can be told apart from "exactly 16 KB".

@@ -8,11 +8,13 @@ internal static class JsonSetup
 {
     /// <summary>
     /// Strict JSON in, per API.md: numbers are numbers ("2" is not 2), fields not in the contract are refused, required
-    /// members must be present and non-null, and a member given twice is refused.
+    /// members must be present and non-null, and a member given twice is refused. Field names are exact: ASP.NET
+    /// Core's web defaults would bind <c>"SKU"</c> to <c>sku</c>, which the contract does not name.
     /// </summary>
     public static void Configure(JsonOptions options)
     {
         var json = options.SerializerOptions;
+        json.PropertyNameCaseInsensitive = false;
         json.NumberHandling = JsonNumberHandling.Strict;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.RespectNullableAnnotations = true;

@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
+using Cart.Web.Platform.Problems;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -6,7 +9,8 @@ namespace Cart.Web.Platform.OpenApi;
 
 /// <summary>
 /// The OpenAPI document describes exactly what the service accepts and returns, so a generated client works:
-/// the bearer scheme on the routes that need it, the conditional and idempotency headers, closed request bodies.
+/// the bearer scheme on the routes that need it, the conditional and idempotency headers, closed request bodies,
+/// and problem documents with every <c>code</c> they may carry.
 /// </summary>
 internal static class OpenApiSetup
 {
@@ -31,7 +35,9 @@ internal static class OpenApiSetup
             Title = "Cart storefront API",
             Version = "v1",
             Description = "Carts of shoppers and guests. Every cart route needs a bearer token; errors are RFC 9457 " +
-                          "problem documents with a stable `code`.",
+                          "problem documents with a stable `code` (all of them are listed in the ProblemDetails " +
+                          "schema). A method a path does not take answers 405 `method_not_allowed` with an `Allow` " +
+                          "header; a body that is not JSON answers 415 `unsupported_media_type`.",
         };
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -56,6 +62,14 @@ internal static class OpenApiSetup
             [
                 new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
             ];
+        }
+
+        if (operation.RequestBody is not null)
+        {
+            operation.Responses ??= [];
+            operation.Responses.TryAdd(StatusCodes.Status415UnsupportedMediaType.ToString(
+                    System.Globalization.CultureInfo.InvariantCulture),
+                ProblemResponse("Unsupported Media Type: the body is not JSON", context.Document));
         }
 
         var method = context.Description.HttpMethod;
@@ -91,6 +105,11 @@ internal static class OpenApiSetup
             schema.Format = "date-time";
         }
 
+        if (type == typeof(ProblemDetails) || type == typeof(HttpValidationProblemDetails))
+        {
+            DescribeProblem(schema);
+        }
+
         // Request bodies refuse unknown members (API.md): say so, so generated clients agree.
         if (type.Name.EndsWith("Request", StringComparison.Ordinal) &&
             type.Namespace?.StartsWith("Cart.Web", StringComparison.Ordinal) == true)
@@ -100,6 +119,46 @@ internal static class OpenApiSetup
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The extensions every problem carries; others (<c>lines</c>, <c>available</c>) come with some codes.</summary>
+    private static void DescribeProblem(OpenApiSchema schema)
+    {
+        schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+        schema.Properties["code"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "The stable error code clients switch on.",
+            Enum = [.. ProblemCatalog.Codes.Select(code => (JsonNode)JsonValue.Create(code))],
+        };
+        schema.Properties["traceId"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.String,
+            Description = "The trace of the request, as in the service's logs.",
+        };
+        schema.Properties["errors"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "With validation_failed: each field at fault and what is wrong with it.",
+            AdditionalProperties = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String },
+            },
+        };
+        schema.Required ??= new HashSet<string>();
+        schema.Required.Add("code");
+        schema.AdditionalPropertiesAllowed = true;
+        schema.AdditionalProperties = null;
+    }
+
+    private static OpenApiResponse ProblemResponse(string description, OpenApiDocument? document) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(nameof(ProblemDetails), document) },
+        },
+    };
 
     private static OpenApiParameter Header(string name, string description) => new()
     {

@@ -16,11 +16,13 @@ internal static class ProblemCatalog
         [ErrorCodes.OrderNotFound] = (404, "No such order"),
         [ErrorCodes.ProductNotFound] = (404, "No such product"),
         [ErrorCodes.NotFound] = (404, "Not found"),
+        [ErrorCodes.MethodNotAllowed] = (405, "The path does not take this method"),
         [ErrorCodes.InsufficientStock] = (409, "Not enough stock"),
         [ErrorCodes.PriceChanged] = (409, "Prices changed"),
         [ErrorCodes.RequestInProgress] = (409, "A request with this Idempotency-Key is still running"),
         [ErrorCodes.VersionMismatch] = (412, "The cart has changed"),
         [ErrorCodes.PayloadTooLarge] = (413, "The request body is too large"),
+        [ErrorCodes.UnsupportedMediaType] = (415, "The body must be JSON"),
         [ErrorCodes.UnknownSku] = (422, "Unknown SKU"),
         [ErrorCodes.ProductUnavailable] = (422, "The product is not available"),
         [ErrorCodes.CartFull] = (422, "The cart is full"),
@@ -28,7 +30,11 @@ internal static class ProblemCatalog
         [ErrorCodes.IdempotencyKeyReused] = (422, "The Idempotency-Key was used for another request"),
         [ErrorCodes.RateLimited] = (429, "Too many requests"),
         [ErrorCodes.ServiceUnavailable] = (503, "The service is unavailable"),
+        [ErrorCodes.InternalError] = (500, "Something went wrong on our side"),
     };
+
+    /// <summary>Every code a problem document may carry (the OpenAPI document lists them).</summary>
+    public static IEnumerable<string> Codes => Entries.Keys;
 
     public static int StatusOf(string code) => Entries.TryGetValue(code, out var e) ? e.Status : 400;
 
@@ -40,11 +46,21 @@ internal static class ProblemCatalog
         401 => ErrorCodes.Unauthenticated,
         403 => ErrorCodes.Forbidden,
         404 => ErrorCodes.NotFound,
+        405 => ErrorCodes.MethodNotAllowed,
         413 => ErrorCodes.PayloadTooLarge,
+        415 => ErrorCodes.UnsupportedMediaType,
         429 => ErrorCodes.RateLimited,
         503 => ErrorCodes.ServiceUnavailable,
-        >= 500 => "internal_error",
+        >= 500 => ErrorCodes.InternalError,
         _ => ErrorCodes.ValidationFailed,
+    };
+
+    /// <summary>What to tell the client when the framework answered with a status alone and nothing more.</summary>
+    public static string? DetailForStatus(int status) => status switch
+    {
+        405 => "This path does not take this method; the Allow header lists the ones it takes.",
+        415 => "Send the body as JSON, with Content-Type: application/json.",
+        _ => null,
     };
 
     public static string TypeOf(string code) => "/problems/" + code.Replace('_', '-');

@@ -17,7 +17,9 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception,
         CancellationToken cancellationToken)
     {
-        var problem = ToProblem(exception);
+        var problem = exception is BadHttpRequestException { InnerException: JsonException json }
+            ? await FromJsonAsync(httpContext, json)
+            : ToProblem(exception);
         if (problem is null)
         {
             return false;
@@ -40,7 +42,7 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         RequestValidationException validation => Problem.Validation(validation.Errors),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem.For(
             ErrorCodes.PayloadTooLarge, $"Request bodies are at most {Domain.Carts.CartLimits.MaxRequestBodyBytes} bytes."),
-        BadHttpRequestException badRequest => FromBadRequest(badRequest),
+        BadHttpRequestException badRequest => FromBinding(badRequest),
         CartBusyException busy => Problem.For(ErrorCodes.ServiceUnavailable, busy.Message),
         CommitOutcomeUnknownException unknown => Problem.For(ErrorCodes.ServiceUnavailable, unknown.Message),
         OperationCanceledException => null,
@@ -49,14 +51,14 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         _ => null,
     };
 
-    private static ProblemDetails FromBadRequest(BadHttpRequestException exception)
+    private static async Task<ProblemDetails> FromJsonAsync(HttpContext context, JsonException json)
     {
-        if (exception.InnerException is JsonException json)
-        {
-            var errors = DescribeJsonError(json);
-            return Problem.Validation(errors, errors.First().Value[0]);
-        }
+        var errors = await JsonBodyErrors.DescribeAsync(context, json);
+        return Problem.Validation(errors, errors.First().Value[0]);
+    }
 
+    private static ProblemDetails FromBinding(BadHttpRequestException exception)
+    {
         // Binding of route and query values ("Failed to bind parameter "int? page" from "x"") lands here.
         var parameter = ParameterName().Match(exception.Message);
         var name = parameter.Success ? parameter.Groups["name"].Value : "request";
@@ -65,53 +67,6 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         problem.Status = exception.StatusCode;
         return problem;
     }
-
-    /// <summary>Field → message for a JSON body the contract refuses, naming fields only (never .NET types).</summary>
-    private static Dictionary<string, string[]> DescribeJsonError(JsonException json)
-    {
-        var field = FieldFromPath(json.Path);
-        var text = json.Message;
-        if (text.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            var member = QuotedName().Match(text);
-            var name = member.Success ? member.Groups["name"].Value : field;
-            return One(name, $"'{name}' is not a field of this request; prices and other values come from the service.");
-        }
-
-        var including = text.IndexOf("including:", StringComparison.Ordinal);
-        if (text.Contains("missing required properties", StringComparison.Ordinal) && including >= 0)
-        {
-            return QuotedName().Matches(text[including..])
-                .Select(m => m.Groups["name"].Value)
-                .Distinct(StringComparer.Ordinal)
-                .ToDictionary(name => name, name => new[] { $"'{name}' is required." });
-        }
-
-        if (text.Contains("duplicate", StringComparison.OrdinalIgnoreCase))
-        {
-            return One(field, "A field is given more than once.");
-        }
-
-        return field == "body"
-            ? One(field, "The body is not a valid JSON object for this request.")
-            : One(field, $"'{field}' has the wrong type or an out-of-range value.");
-    }
-
-    private static Dictionary<string, string[]> One(string field, string message) => new() { [field] = [message] };
-
-    private static string FieldFromPath(string? path)
-    {
-        if (string.IsNullOrEmpty(path) || path == "$")
-        {
-            return "body";
-        }
-
-        var trimmed = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        return trimmed.Length == 0 ? "body" : trimmed;
-    }
-
-    [GeneratedRegex("'(?<name>[^']+)'")]
-    private static partial Regex QuotedName();
 
     [GeneratedRegex("parameter \"[^\"]* (?<name>[^\" ]+)\"")]
     private static partial Regex ParameterName();

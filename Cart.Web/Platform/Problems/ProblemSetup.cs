@@ -12,9 +12,12 @@ internal static class ProblemSetup
             var status = problem.Status ?? context.HttpContext.Response.StatusCode;
             if (!problem.Extensions.ContainsKey("code"))
             {
+                // The framework answered with a status alone (routing's 405, body binding's 415, an unmatched 404).
                 var code = ProblemCatalog.CodeForStatus(status);
                 problem.Extensions["code"] = code;
                 problem.Type = ProblemCatalog.TypeOf(code);
+                problem.Title = ProblemCatalog.TitleOf(code);
+                problem.Detail ??= ProblemCatalog.DetailForStatus(status);
             }
 
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;

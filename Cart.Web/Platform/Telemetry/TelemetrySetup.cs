@@ -13,11 +13,15 @@ namespace Cart.Web.Platform.Telemetry;
 /// Logs, traces and metrics. Traces: ASP.NET Core, HttpClient, EF Core and Redis, sent over OTLP only when a collector
 /// is configured. Metrics: ASP.NET Core (<c>http.server.request.duration</c>), runtime, Npgsql's connection pool and
 /// the service's own meters, scraped at <c>/metrics</c> (and sent over OTLP too when configured). Logs: JSON lines
-/// with the trace and span ids, outside Development; one line per API call from <see cref="RequestLogMiddleware"/>.
+/// with the trace and span ids (never the request path), outside Development; one line per API call from
+/// <see cref="RequestLogMiddleware"/>.
 /// </summary>
 internal static class TelemetrySetup
 {
     public const string MetricsPath = "/metrics";
+
+    /// <summary>Where ASP.NET Core starts the activity of each request.</summary>
+    private const string AspNetCoreActivitySource = "Microsoft.AspNetCore";
 
     public static WebApplicationBuilder AddCartTelemetry(this WebApplicationBuilder builder)
     {
@@ -47,7 +51,9 @@ internal static class TelemetrySetup
         var otlpFromEnvironment = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         if (options.OtlpEndpointUri is null && !otlpFromEnvironment)
         {
-            // No collector to send spans to: recording them would only cost CPU on every request.
+            // No collector to send spans to: recording them would only cost CPU on every request. Each request still
+            // gets its activity (sampled out, so nothing is recorded), whose trace id the logs and problems carry.
+            telemetry.WithTracing(tracing => tracing.AddSource(AspNetCoreActivitySource).SetSampler(new AlwaysOffSampler()));
             return builder;
         }
 
@@ -95,6 +101,11 @@ internal static class TelemetrySetup
         // Every line carries the trace and span of the request it belongs to (as a scope).
         builder.Logging.Configure(o => o.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        // ASP.NET Core opens a RequestId/RequestPath scope on every request while this category logs at any level,
+        // and every line of the request would carry the path (SKUs, later the tokens of reminder links). There is
+        // no other switch for that scope; the category's own lines (request starting and finished) are not wanted
+        // either. The TraceId scope ties a request's lines together instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         if (builder.Environment.IsDevelopment())
         {
             return;
