@@ -4,6 +4,8 @@ using Cart.Infrastructure.Idempotency;
 using Cart.Tests.Fixtures;
 using Cart.Web.Platform.Idempotency;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Cart.Tests.Api;
 
@@ -148,6 +150,33 @@ public abstract class IdempotencyTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task PurgeSchedule_WhenThePurgeIntervalPasses_DeletesRecordsPast24HoursAndKeepsTheRest()
+    {
+        // A host of its own, so its clock can move; it shares the database, so only this test's rows are looked at.
+        await using var host = fixture.AnotherInstance();
+        var scope = $"user:{ApiFixture.NewUserId()}";
+        var now = host.Clock.GetUtcNow();
+        await host.WithDbAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord(scope, "expired", new string('a', 64),
+                now - IdempotencyLimits.Retention - TimeSpan.FromMinutes(1)));
+            db.IdempotencyRecords.Add(new IdempotencyRecord(scope, "live", new string('a', 64), now));
+            await db.SaveChangesAsync();
+        });
+
+        // Each poll moves the host's clock one purge interval on, which fires the schedule's timer.
+        var purged = await EventuallyAsync(async () =>
+        {
+            host.Clock.Advance(PurgeInterval(host));
+            return await host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Scope == scope)) == 1;
+        });
+
+        Assert.True(purged, "the expired record was not purged");
+        Assert.Equal("live", await host.WithDbAsync(db =>
+            db.IdempotencyRecords.Where(r => r.Scope == scope).Select(r => r.Key).SingleAsync()));
+    }
+
+    [Fact]
     public async Task AddItem_WhenSameKeyArrivesTwiceAtOnce_TheChangeHappensOnce()
     {
         var (client, _) = fixture.NewShopper();
@@ -161,6 +190,25 @@ public abstract class IdempotencyTests(ApiFixture fixture)
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict,
             $"unexpected {(int)r.StatusCode}"));
         Assert.Equal(2, (await client.GetCartAsync()).Quantity(TestCatalog.Lamp));
+    }
+
+    private static TimeSpan PurgeInterval(CartAppFactory host) =>
+        host.Services.GetRequiredService<IOptions<IdempotencyOptions>>().Value.PurgeInterval;
+
+    /// <summary>Polls a condition for up to 10 seconds (the purge runs on the host's own thread).</summary>
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
     }
 
     private static string NewKey() => $"key-{Guid.NewGuid():N}";
