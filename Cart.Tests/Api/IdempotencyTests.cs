@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
+using Cart.Domain.Carts;
 using Cart.Infrastructure.Idempotency;
 using Cart.Tests.Fixtures;
+using Cart.Tests.Platform;
 using Cart.Web.Platform.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -113,9 +115,36 @@ public abstract class IdempotencyTests(ApiFixture fixture)
         Assert.True(record.Completed);
         Assert.Equal(200, record.ResponseStatus);
         Assert.Equal("\"1\"", record.ResponseEtag);
-        Assert.Contains(cart.GetProperty("cartId").GetString()!, record.ResponseBody, StringComparison.Ordinal);
+        Assert.Contains(cart.GetProperty("cartId").GetString()!, Encoding.UTF8.GetString(record.ReadResponseBody()),
+            StringComparison.Ordinal);
         var expected = fixture.Factory.Clock.GetUtcNow() + IdempotencyLimits.Retention;
         Assert.Equal(expected, record.ExpiresAt, TimeSpan.FromMilliseconds(1)); // databases keep ms or µs, not ticks
+    }
+
+    [Fact]
+    public async Task UpdateItem_WhenTheCartIsAsLargeAsTheLimitsAllow_StoresItCompressedAndReplaysItExactly()
+    {
+        var (client, userId) = fixture.NewShopper();
+        var random = new Random(3);
+        for (var i = 1; i <= CartLimits.MaxLines; i++)
+        {
+            var variant = IdempotencyBodySizeTests.Variant(random, "escaped", 1);
+            await (await client.PostJsonAsync(CartApi.Items, new { sku = TestCatalog.Bulk(i), quantity = 999, variant }))
+                .ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var key = NewKey();
+        var first = await client.SendAsync(PutRequest(key, TestCatalog.Bulk(1), 998));
+        var firstBody = await first.Content.ReadAsByteArrayAsync();
+        var retry = await client.SendAsync(PutRequest(key, TestCatalog.Bulk(1), 998));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(firstBody, await retry.Content.ReadAsByteArrayAsync());
+        var stored = await fixture.Factory.WithDbAsync(db => db.IdempotencyRecords
+            .Where(r => r.Scope == $"user:{userId}" && r.Key == key)
+            .Select(r => r.ResponseBodyCompressed!.Length)
+            .SingleAsync());
+        Assert.InRange(stored, 1, Math.Min(firstBody.Length / 2, IdempotencyBodySizeTests.DocumentedMaxBodyBytes));
     }
 
     [Fact]

@@ -110,6 +110,6 @@ internal sealed class ReplayedResult(IdempotencyRecord record) : IResult
         }
 
         response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(record.ResponseBody ?? string.Empty);
+        await response.Body.WriteAsync(record.ReadResponseBody());
     }
 }
