@@ -179,6 +179,23 @@ public abstract class IdempotencyTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AddItem_WhenTheSameRequestIsRetriedAfter24Hours_RunsAgainInsteadOfReplaying()
+    {
+        await using var host = fixture.AnotherInstance();
+        var userId = ApiFixture.NewUserId();
+        var client = host.ClientWithToken(TestAuth.Shopper(userId));
+        var key = NewKey();
+        await (await client.SendAsync(AddRequest(key, TestCatalog.Mug, 1))).ExpectAsync(HttpStatusCode.OK);
+
+        host.Clock.Advance(IdempotencyLimits.Retention + TimeSpan.FromSeconds(1));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Shopper(userId, now: host.Clock.GetUtcNow()));
+        var retry = await client.SendAsync(AddRequest(key, TestCatalog.Mug, 1));
+
+        Assert.Equal(2, (await retry.ExpectAsync(HttpStatusCode.OK)).Quantity(TestCatalog.Mug));
+        Assert.False(retry.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    [Fact]
     public async Task PurgeSchedule_WhenThePurgeIntervalPasses_DeletesRecordsPast24HoursAndKeepsTheRest()
     {
         // A host of its own, so its clock can move; it shares the database, so only this test's rows are looked at.
