@@ -1,6 +1,7 @@
 using Cart.Domain.Catalog;
 using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +31,7 @@ public static class DependencyInjection
         services.AddScoped<CachedProductCatalog>();
         services.AddScoped<IProductCatalog>(sp => sp.GetRequiredService<CachedProductCatalog>());
         services.AddScoped<IProductCacheInvalidator>(sp => sp.GetRequiredService<CachedProductCatalog>());
-        services.AddScoped<Idempotency.IdempotencyStore>();
+        services.AddCartIdempotency();
         return services;
     }
 

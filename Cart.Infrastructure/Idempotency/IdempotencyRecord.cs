@@ -42,7 +42,8 @@ public sealed class IdempotencyRecord
 
     public int? ResponseStatus { get; private set; }
 
-    public string? ResponseBody { get; private set; }
+    /// <summary>The response body to replay, compressed (<see cref="ResponseBodyCompression"/>).</summary>
+    public byte[]? ResponseBodyCompressed { get; private set; }
 
     public string? ResponseEtag { get; private set; }
 
@@ -55,6 +56,10 @@ public sealed class IdempotencyRecord
 
     public DateTimeOffset ExpiresAt { get; private set; }
 
+    /// <summary>The stored response body, byte for byte as it was first sent.</summary>
+    public byte[] ReadResponseBody() =>
+        ResponseBodyCompressed is null ? [] : ResponseBodyCompression.Decompress(ResponseBodyCompressed);
+
     public bool IsExpired(DateTimeOffset now) => ExpiresAt <= now;
 
     public bool IsAbandoned(DateTimeOffset now) => !Completed && LockedUntil <= now;
@@ -63,7 +68,7 @@ public sealed class IdempotencyRecord
     {
         Completed = true;
         ResponseStatus = status;
-        ResponseBody = body;
+        ResponseBodyCompressed = ResponseBodyCompression.Compress(body);
         ResponseEtag = etag;
         ResponseLocation = location;
     }
@@ -75,7 +80,7 @@ public sealed class IdempotencyRecord
         Fingerprint = fingerprint;
         Completed = false;
         ResponseStatus = null;
-        ResponseBody = null;
+        ResponseBodyCompressed = null;
         ResponseEtag = null;
         ResponseLocation = null;
         CreatedAt = now;

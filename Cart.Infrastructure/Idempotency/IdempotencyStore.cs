@@ -1,5 +1,6 @@
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Cart.Infrastructure.Idempotency;
 
@@ -16,13 +17,26 @@ public enum ClaimOutcome
 
     /// <summary>The key was used for a different request.</summary>
     Mismatch,
+
+    /// <summary>
+    /// The caller already holds <see cref="IdempotencyOptions.MaxRecordsPerOwner"/> records whose requests are all still
+    /// running, so none could make room for a new key; the key was not kept.
+    /// </summary>
+    TooManyInProgress,
 }
 
 public sealed record ClaimResult(ClaimOutcome Outcome, IdempotencyRecord Record);
 
-/// <summary>The Idempotency-Key records (IETF draft semantics), kept in the system of record.</summary>
-public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock)
+/// <summary>
+/// The Idempotency-Key records (IETF draft semantics), kept in the system of record, at most
+/// <see cref="IdempotencyOptions.MaxRecordsPerOwner"/> per caller.
+/// </summary>
+public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> options)
 {
+    // Passes of count-and-evict before a claim gives up: a pass only falls short when a concurrent claim of the same
+    // caller evicted the same rows first (the next count sees that) or when nothing is evictable.
+    private const int EvictionPasses = 3;
+
     public async Task<ClaimResult> ClaimAsync(string scope, string key, string fingerprint,
         CancellationToken cancellationToken)
     {
@@ -37,6 +51,7 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock)
                 return new ClaimResult(Judge(record, fingerprint), record);
             }
 
+            var isNewKey = record is null;
             if (record is null)
             {
                 record = new IdempotencyRecord(scope, key, fingerprint, now);
@@ -51,7 +66,6 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock)
             {
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
-                return new ClaimResult(ClaimOutcome.Claimed, record);
             }
             catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(ex))
             {
@@ -62,8 +76,52 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock)
                     db.ChangeTracker.Clear();
                     return new ClaimResult(ClaimOutcome.InProgress, record);
                 }
+
+                continue;
+            }
+
+            // Only a new key adds a row. The claim is committed first and the room made after, so that concurrent
+            // claims of one caller each see the others' rows and together never leave more than the bound.
+            if (isNewKey && !await MakeRoomAsync(scope, key, now))
+            {
+                await ReleaseAsync(scope, key, record.ClaimToken, CancellationToken.None);
+                return new ClaimResult(ClaimOutcome.TooManyInProgress, record);
+            }
+
+            return new ClaimResult(ClaimOutcome.Claimed, record);
+        }
+    }
+
+    /// <summary>
+    /// Evicts the caller's oldest records beyond <see cref="IdempotencyOptions.MaxRecordsPerOwner"/>: finished ones,
+    /// claims abandoned past their lease, and expired ones, never a request still running. False when nothing could
+    /// be evicted. Not cancelled with the request: a claim that committed must leave the caller within the bound.
+    /// </summary>
+    private async Task<bool> MakeRoomAsync(string scope, string ownKey, DateTimeOffset now)
+    {
+        var max = options.Value.MaxRecordsPerOwner;
+        for (var pass = 0; pass < EvictionPasses; pass++)
+        {
+            var count = await db.IdempotencyRecords.CountAsync(r => r.Scope == scope, CancellationToken.None);
+            if (count <= max)
+            {
+                return true;
+            }
+
+            var excess = count - max;
+            var evicted = await db.IdempotencyRecords
+                .Where(r => r.Scope == scope && r.Key != ownKey
+                            && (r.Completed || r.LockedUntil <= now || r.ExpiresAt <= now))
+                .OrderBy(r => r.CreatedAt)
+                .Take(excess)
+                .ExecuteDeleteAsync(CancellationToken.None);
+            if (evicted == excess)
+            {
+                return true;
             }
         }
+
+        return false;
     }
 
     /// <summary>

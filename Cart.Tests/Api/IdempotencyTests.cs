@@ -1,9 +1,13 @@
 using System.Net;
 using System.Text;
+using Cart.Domain.Carts;
 using Cart.Infrastructure.Idempotency;
 using Cart.Tests.Fixtures;
+using Cart.Tests.Platform;
 using Cart.Web.Platform.Idempotency;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Cart.Tests.Api;
 
@@ -111,9 +115,36 @@ public abstract class IdempotencyTests(ApiFixture fixture)
         Assert.True(record.Completed);
         Assert.Equal(200, record.ResponseStatus);
         Assert.Equal("\"1\"", record.ResponseEtag);
-        Assert.Contains(cart.GetProperty("cartId").GetString()!, record.ResponseBody, StringComparison.Ordinal);
+        Assert.Contains(cart.GetProperty("cartId").GetString()!, Encoding.UTF8.GetString(record.ReadResponseBody()),
+            StringComparison.Ordinal);
         var expected = fixture.Factory.Clock.GetUtcNow() + IdempotencyLimits.Retention;
         Assert.Equal(expected, record.ExpiresAt, TimeSpan.FromMilliseconds(1)); // databases keep ms or µs, not ticks
+    }
+
+    [Fact]
+    public async Task UpdateItem_WhenTheCartIsAsLargeAsTheLimitsAllow_StoresItCompressedAndReplaysItExactly()
+    {
+        var (client, userId) = fixture.NewShopper();
+        var random = new Random(3);
+        for (var i = 1; i <= CartLimits.MaxLines; i++)
+        {
+            var variant = IdempotencyBodySizeTests.Variant(random, "escaped", 1);
+            await (await client.PostJsonAsync(CartApi.Items, new { sku = TestCatalog.Bulk(i), quantity = 999, variant }))
+                .ExpectAsync(HttpStatusCode.OK);
+        }
+
+        var key = NewKey();
+        var first = await client.SendAsync(PutRequest(key, TestCatalog.Bulk(1), 998));
+        var firstBody = await first.Content.ReadAsByteArrayAsync();
+        var retry = await client.SendAsync(PutRequest(key, TestCatalog.Bulk(1), 998));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(firstBody, await retry.Content.ReadAsByteArrayAsync());
+        var stored = await fixture.Factory.WithDbAsync(db => db.IdempotencyRecords
+            .Where(r => r.Scope == $"user:{userId}" && r.Key == key)
+            .Select(r => r.ResponseBodyCompressed!.Length)
+            .SingleAsync());
+        Assert.InRange(stored, 1, Math.Min(firstBody.Length / 2, IdempotencyBodySizeTests.DocumentedMaxBodyBytes));
     }
 
     [Fact]
@@ -148,6 +179,50 @@ public abstract class IdempotencyTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task AddItem_WhenTheSameRequestIsRetriedAfter24Hours_RunsAgainInsteadOfReplaying()
+    {
+        await using var host = fixture.AnotherInstance();
+        var userId = ApiFixture.NewUserId();
+        var client = host.ClientWithToken(TestAuth.Shopper(userId));
+        var key = NewKey();
+        await (await client.SendAsync(AddRequest(key, TestCatalog.Mug, 1))).ExpectAsync(HttpStatusCode.OK);
+
+        host.Clock.Advance(IdempotencyLimits.Retention + TimeSpan.FromSeconds(1));
+        client.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Shopper(userId, now: host.Clock.GetUtcNow()));
+        var retry = await client.SendAsync(AddRequest(key, TestCatalog.Mug, 1));
+
+        Assert.Equal(2, (await retry.ExpectAsync(HttpStatusCode.OK)).Quantity(TestCatalog.Mug));
+        Assert.False(retry.Headers.Contains("Idempotent-Replayed"));
+    }
+
+    [Fact]
+    public async Task PurgeSchedule_WhenThePurgeIntervalPasses_DeletesRecordsPast24HoursAndKeepsTheRest()
+    {
+        // A host of its own, so its clock can move; it shares the database, so only this test's rows are looked at.
+        await using var host = fixture.AnotherInstance();
+        var scope = $"user:{ApiFixture.NewUserId()}";
+        var now = host.Clock.GetUtcNow();
+        await host.WithDbAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord(scope, "expired", new string('a', 64),
+                now - IdempotencyLimits.Retention - TimeSpan.FromMinutes(1)));
+            db.IdempotencyRecords.Add(new IdempotencyRecord(scope, "live", new string('a', 64), now));
+            await db.SaveChangesAsync();
+        });
+
+        // Each poll moves the host's clock one purge interval on, which fires the schedule's timer.
+        var purged = await EventuallyAsync(async () =>
+        {
+            host.Clock.Advance(PurgeInterval(host));
+            return await host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Scope == scope)) == 1;
+        });
+
+        Assert.True(purged, "the expired record was not purged");
+        Assert.Equal("live", await host.WithDbAsync(db =>
+            db.IdempotencyRecords.Where(r => r.Scope == scope).Select(r => r.Key).SingleAsync()));
+    }
+
+    [Fact]
     public async Task AddItem_WhenSameKeyArrivesTwiceAtOnce_TheChangeHappensOnce()
     {
         var (client, _) = fixture.NewShopper();
@@ -161,6 +236,25 @@ public abstract class IdempotencyTests(ApiFixture fixture)
         Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict,
             $"unexpected {(int)r.StatusCode}"));
         Assert.Equal(2, (await client.GetCartAsync()).Quantity(TestCatalog.Lamp));
+    }
+
+    private static TimeSpan PurgeInterval(CartAppFactory host) =>
+        host.Services.GetRequiredService<IOptions<IdempotencyOptions>>().Value.PurgeInterval;
+
+    /// <summary>Polls a condition for up to 10 seconds (the purge runs on the host's own thread).</summary>
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
     }
 
     private static string NewKey() => $"key-{Guid.NewGuid():N}";

@@ -122,3 +122,42 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130095343_IdempotencyBounds') THEN
+    TRUNCATE TABLE idempotency_records;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130095343_IdempotencyBounds') THEN
+    ALTER TABLE idempotency_records DROP COLUMN response_body;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130095343_IdempotencyBounds') THEN
+    ALTER TABLE idempotency_records ADD response_body_compressed bytea;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130095343_IdempotencyBounds') THEN
+    CREATE INDEX ix_idempotency_records_scope_created_at ON idempotency_records (scope, created_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130095343_IdempotencyBounds') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261130095343_IdempotencyBounds', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -137,3 +137,54 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130095423_IdempotencyBounds'
+)
+BEGIN
+    TRUNCATE TABLE idempotency_records;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130095423_IdempotencyBounds'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[idempotency_records]') AND [c].[name] = N'response_body');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [idempotency_records] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [idempotency_records] DROP COLUMN [response_body];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130095423_IdempotencyBounds'
+)
+BEGIN
+    ALTER TABLE [idempotency_records] ADD [response_body_compressed] varbinary(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130095423_IdempotencyBounds'
+)
+BEGIN
+    CREATE INDEX [ix_idempotency_records_scope_created_at] ON [idempotency_records] ([scope], [created_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130095423_IdempotencyBounds'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+    VALUES (N'20261130095423_IdempotencyBounds', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

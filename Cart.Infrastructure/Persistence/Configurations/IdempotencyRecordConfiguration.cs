@@ -17,5 +17,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.ResponseEtag).HasMaxLength(64);
         builder.Property(r => r.ResponseLocation).HasMaxLength(300);
         builder.HasIndex(r => r.ExpiresAt).HasDatabaseName("ix_idempotency_records_expires_at");
+        // The per-caller bound evicts a caller's oldest records first.
+        builder.HasIndex(r => new { r.Scope, r.CreatedAt }).HasDatabaseName("ix_idempotency_records_scope_created_at");
     }
 }

@@ -9,7 +9,8 @@ namespace Cart.Web.Platform.Idempotency;
 /// <summary>
 /// Idempotency-Key on POST/PUT/DELETE (IETF draft): a retry with the same key and body replays the first response,
 /// the same key with another body is refused (422), and a retry while the first still runs gets 409.
-/// Keys are scoped to the caller. A request that fails changes nothing and gives its key back.
+/// Keys are scoped to the caller, who holds a bounded number of them. A request that fails changes nothing and gives its
+/// key back.
 /// </summary>
 internal sealed class IdempotencyFilter(IdempotencyStore store, RequestIdempotency current) : IEndpointFilter
 {
@@ -43,6 +44,11 @@ internal sealed class IdempotencyFilter(IdempotencyStore store, RequestIdempoten
             case ClaimOutcome.Mismatch:
                 throw new DomainException(new DomainError(ErrorCodes.IdempotencyKeyReused,
                     "This Idempotency-Key was used for a different request."));
+            case ClaimOutcome.TooManyInProgress:
+                // 409 like any key whose request is still running: the caller's remedy is the same, wait and retry.
+                throw new DomainException(new DomainError(ErrorCodes.RequestInProgress,
+                    "Too many requests with an Idempotency-Key are still running for this caller; retry when some " +
+                    "have finished."));
         }
 
         current.Claimed(scope, key!, claim.Record.ClaimToken);
@@ -110,6 +116,6 @@ internal sealed class ReplayedResult(IdempotencyRecord record) : IResult
         }
 
         response.ContentType = "application/json; charset=utf-8";
-        await response.WriteAsync(record.ResponseBody ?? string.Empty);
+        await response.Body.WriteAsync(record.ReadResponseBody());
     }
 }

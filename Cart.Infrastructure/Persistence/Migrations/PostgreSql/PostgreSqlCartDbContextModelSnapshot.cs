@@ -217,9 +217,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("locked_until");
 
-                    b.Property<string>("ResponseBody")
-                        .HasColumnType("text")
-                        .HasColumnName("response_body");
+                    b.Property<byte[]>("ResponseBodyCompressed")
+                        .HasColumnType("bytea")
+                        .HasColumnName("response_body_compressed");
 
                     b.Property<string>("ResponseEtag")
                         .HasMaxLength(64)
@@ -240,6 +240,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_idempotency_records_expires_at");
+
+                    b.HasIndex("Scope", "CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_scope_created_at");
 
                     b.ToTable("idempotency_records", (string)null);
                 });

@@ -211,9 +211,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("locked_until");
 
-                    b.Property<string>("ResponseBody")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("response_body");
+                    b.Property<byte[]>("ResponseBodyCompressed")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("response_body_compressed");
 
                     b.Property<string>("ResponseEtag")
                         .HasMaxLength(64)
@@ -234,6 +234,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_idempotency_records_expires_at");
+
+                    b.HasIndex("Scope", "CreatedAt")
+                        .HasDatabaseName("ix_idempotency_records_scope_created_at");
 
                     b.ToTable("idempotency_records", (string)null);
                 });
