@@ -1,4 +1,6 @@
 using Cart.Infrastructure;
+using Cart.Web.Carts;
+using Cart.Web.Catalog;
 using Cart.Web.Platform;
 using Cart.Web.Platform.Hosting;
 using Cart.Web.Platform.Telemetry;
@@ -6,7 +8,9 @@ using Cart.Web.Platform.Telemetry;
 var builder = WebApplication.CreateBuilder(DefaultEnvironment.Apply(args));
 builder.AddCartTelemetry();
 builder.Services.AddCartInfrastructure(builder.Configuration);
-builder.Services.AddCartModules();
+builder.Services.AddCartPlatform();
+builder.Services.AddCatalog();
+builder.Services.AddCarts();
 
 var app = builder.Build();
 if (DatabaseStartup.IsMigrateCommand(args))
@@ -16,8 +20,10 @@ if (DatabaseStartup.IsMigrateCommand(args))
 }
 
 await DatabaseStartup.PrepareAsync(app);
-app.UseCartPipeline();
-app.MapCartEndpoints();
+app.UseCartPlatform();
+app.MapCartPlatformEndpoints();
+app.MapCartsEndpoints();
+app.MapCatalogEndpoints();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

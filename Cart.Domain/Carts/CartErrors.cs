@@ -18,10 +18,6 @@ public static class CartErrors
         new(ErrorCodes.ValidationFailed,
             $"The line for SKU '{sku}' would exceed {CartLimits.MaxQuantity} units.", "quantity");
 
-    public static DomainError InvalidSku =>
-        new(ErrorCodes.ValidationFailed,
-            $"A SKU is 1 to {CartLimits.MaxSkuLength} characters of A-Z, a-z, 0-9, '.', '_' and '-'.", "sku");
-
     public static DomainError InvalidVariant(string reason) => new(ErrorCodes.ValidationFailed, reason, "variant");
 
     public static DomainError CurrencyMismatch(string sku, string productCurrency, string cartCurrency) =>

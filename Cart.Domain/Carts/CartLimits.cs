@@ -8,31 +8,9 @@ public static class CartLimits
     public const int MinQuantity = 1;
     public const int MaxQuantity = 999;
     public const int MaxLines = 100;
-    public const int MaxSkuLength = 64;
-    public const string SkuPattern = "^[A-Za-z0-9._-]{1,64}$";
     public const int MaxVariantEntries = 10;
     public const int MaxVariantKeyLength = 64;
     public const int MaxVariantBytes = 1024;
-    public const int MaxRequestBodyBytes = 16 * 1024;
-
-    public static bool IsValidSku(string? sku)
-    {
-        if (string.IsNullOrEmpty(sku) || sku.Length > MaxSkuLength)
-        {
-            return false;
-        }
-
-        foreach (var c in sku)
-        {
-            var ok = c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9') or '.' or '_' or '-';
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 
     public static bool IsValidQuantity(int quantity) => quantity is >= MinQuantity and <= MaxQuantity;
 

@@ -80,7 +80,7 @@ public sealed class ShoppingCart
         DateTimeOffset now)
     {
         EnsureActive();
-        Guard(CartLimits.IsValidSku(product.Sku), CartErrors.InvalidSku);
+        Guard(Sku.IsValid(product.Sku), Sku.Invalid);
         Guard(CartLimits.IsValidQuantity(quantity), CartErrors.QuantityOutOfRange);
         var variantProblem = CartLimits.VariantProblem(variant);
         Guard(variantProblem is null, CartErrors.InvalidVariant(variantProblem ?? string.Empty));

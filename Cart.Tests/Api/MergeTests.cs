@@ -1,5 +1,6 @@
 using System.Net;
 using Cart.Domain.Carts;
+using Cart.Domain.Common;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 

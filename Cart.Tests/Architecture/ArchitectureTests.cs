@@ -84,6 +84,51 @@ public sealed class ArchitectureTests
         AssertRuleHolds(result, "Cart.Web.Catalog must not depend on Cart.Web.Carts");
     }
 
+    // Broken by a Platform type (auth, problems, rate limits, telemetry, ...) that uses any module's type: a cart
+    // exception, a cart limit, the catalog. Platform is what modules stand on; it names none of them.
+    [Fact]
+    public void Platform_WhenCompiled_UsesNoModule()
+    {
+        var modules = Modules();
+
+        var failing = ModuleRules.PlatformTypesUsingAModule(WebAssembly, "Cart.Web", modules,
+            "Cart.Domain", "Cart.Infrastructure");
+
+        Assert.Contains("Carts", modules);
+        Assert.Contains("Catalog", modules);
+        Assert.True(failing.Count == 0, $"Cart.Web.Platform must not use a module; broken by: {string.Join(", ", failing)}");
+    }
+
+    // Broken by a module's web code using another module's web code (Cart.Web.Catalog calling a cart handler) or its
+    // implementation (Cart.Web.Carts using Cart.Infrastructure.Catalog): modules meet only through the interfaces the
+    // domain exposes (IProductCatalog and the values it returns).
+    [Fact]
+    public void Modules_WhenCompiled_ReachEachOtherOnlyThroughTheirInterfaces()
+    {
+        var failing = ModuleRules.TypesReachingIntoAnotherModule(WebAssembly, "Cart.Web", Modules(),
+            "Cart.Infrastructure");
+
+        Assert.True(failing.Count == 0, $"A module reaches into another; broken by: {string.Join(", ", failing)}");
+    }
+
+    // The rules can fail: run on deliberately bad samples in this test assembly (BadSamples), each finds its break.
+    [Fact]
+    public void ModuleRules_WhenRunOnBadSamples_FindEachBreak()
+    {
+        var tests = typeof(ArchitectureTests).Assembly;
+        const string root = "Cart.Tests.Architecture.BadSamples.Web";
+        var modules = ModuleRules.ModulesUnder(tests, root);
+
+        Assert.Equal(["Carts", "Catalog"], modules);
+        Assert.Contains(ModuleRules.PlatformTypesUsingAModule(tests, root, modules),
+            t => t.EndsWith("SamplePlatformKnowingCarts", StringComparison.Ordinal));
+        Assert.Contains(ModuleRules.TypesReachingIntoAnotherModule(tests, root, modules),
+            t => t.EndsWith("SampleCatalogReadingCartLines", StringComparison.Ordinal));
+        Assert.Contains(ModuleRules.TypesUsing(tests, "Cart.Tests.Architecture.BadSamples.Domain",
+            "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore"),
+            t => t.EndsWith("SampleAggregateWithInfrastructure", StringComparison.Ordinal));
+    }
+
     // Guards the rules above against passing vacuously: the same queries do find uses where there are some,
     // including the Carts module's use of the Catalog's seam (which it is allowed).
     [Fact]
@@ -136,6 +181,10 @@ public sealed class ArchitectureTests
     {
         Assert.Equal(flagged, ClockScan.ReadsClock(line));
     }
+
+    private static List<string> Modules() =>
+        ModuleRules.ModulesUnder(WebAssembly, "Cart.Web").Union(ModuleRules.ModulesUnder(DomainAssembly, "Cart.Domain"))
+            .ToList();
 
     private static void AssertRuleHolds(TestResult result, string rule)
     {

@@ -127,7 +127,7 @@ public sealed class ShoppingCartLimitsTests
     [Fact]
     public void AddItem_WhenSkuHas64AllowedCharacters_Accepts()
     {
-        var sku = "Az09._-" + new string('x', CartLimits.MaxSkuLength - 7);
+        var sku = "Az09._-" + new string('x', Sku.MaxLength - 7);
         var cart = ShopperCart();
 
         var line = cart.AddItem(Product(sku), 1, null, T1);

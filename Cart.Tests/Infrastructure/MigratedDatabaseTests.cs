@@ -1,5 +1,6 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
+using Cart.Domain.Common;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

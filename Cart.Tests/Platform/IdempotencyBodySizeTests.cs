@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Cart.Domain.Carts;
+using Cart.Domain.Common;
 using Cart.Infrastructure.Idempotency;
 using Cart.Web.Carts;
 using Cart.Web.Platform.Json;
@@ -65,7 +66,7 @@ public sealed class IdempotencyBodySizeTests
     {
         var at = new DateTimeOffset(2026, 11, 24, 18, 30, 0, TimeSpan.Zero);
         var lines = Enumerable.Range(0, CartLimits.MaxLines).Select(_ => new CartItemDocument(
-                Text(random, SkuCharacters, CartLimits.MaxSkuLength),
+                Text(random, SkuCharacters, Sku.MaxLength),
                 Text(random, Printable, 200),
                 "https://" + Text(random, SkuCharacters, 492),
                 Variant(random, filling, variantEntries),

@@ -10,8 +10,8 @@ namespace Cart.Web.Carts;
 /// <summary>Body of <c>POST /api/v1/cart/items</c>. Prices never come from the client.</summary>
 public sealed record AddItemRequest(
     [property: Required]
-    [property: StringLength(CartLimits.MaxSkuLength, MinimumLength = 1)]
-    [property: RegularExpression(CartLimits.SkuPattern)]
+    [property: StringLength(Sku.MaxLength, MinimumLength = 1)]
+    [property: RegularExpression(Sku.Pattern)]
     string Sku,
     [property: Range(CartLimits.MinQuantity, CartLimits.MaxQuantity)]
     int Quantity,

@@ -1,4 +1,5 @@
 using Cart.Domain.Carts;
+using Cart.Domain.Common;
 using Cart.Infrastructure.Caching.Versioned;
 
 namespace Cart.Web.Carts;

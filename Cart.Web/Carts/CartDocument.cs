@@ -14,7 +14,7 @@ public sealed record CartDocument(
     DateTimeOffset? UpdatedAt)
 {
     [JsonIgnore]
-    public string ETag => $"\"{Version}\"";
+    public string ETag => CartVersionHeaders.TagOf(Version);
 }
 
 public sealed record CartOwnerDocument(string Kind, string Id);

@@ -1,5 +1,6 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
+using Cart.Domain.Common;
 using Cart.Web.Platform.Json;
 
 namespace Cart.Web.Carts;

@@ -8,12 +8,12 @@ namespace Cart.Web.Carts;
 
 internal static class CartEndpoints
 {
-    public static IEndpointRouteBuilder MapCartEndpoints(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder routes)
     {
         var cart = routes.MapGroup("/api/v1/cart")
             .WithTags("Cart")
             .RequireAuthorization()
-            .AddEndpointFilter<Platform.Telemetry.CartOperationMetricsFilter>()
+            .AddEndpointFilter<CartOperationMetricsFilter>()
             .AddEndpointFilter<OwnerQueryFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Cart.Domain.Carts;
+using Cart.Domain.Common;
 using Cart.Infrastructure.Persistence;
-using Cart.Web.Platform.Concurrency;
 using Cart.Web.Platform.Idempotency;
 using Cart.Web.Platform.Problems;
 using Microsoft.AspNetCore.Http.Json;

@@ -1,4 +1,5 @@
 using Cart.Domain.Carts;
+using Cart.Domain.Common;
 
 namespace Cart.Web.Carts;
 

@@ -1,4 +1,5 @@
 using Cart.Domain.Carts;
+using Cart.Domain.Common;
 using Cart.Infrastructure.Persistence;
 
 namespace Cart.Web.Carts;

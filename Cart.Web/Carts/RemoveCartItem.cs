@@ -10,7 +10,7 @@ internal sealed class RemoveCartItem(CartWriter writer)
     public Task<CartDocument> HandleAsync(CartOwner owner, string sku, Func<long, bool>? ifMatch,
         CancellationToken cancellationToken)
     {
-        RequestValidation.Sku(sku);
+        RequestValidation.RouteSku(sku);
         return writer.WriteAsync(owner, ifMatch, change =>
         {
             var cart = change.Cart ?? throw new DomainException(CartErrors.LineNotFound(sku));

@@ -16,7 +16,7 @@ internal sealed class UpdateCartItem(CartWriter writer)
     public Task<CartDocument> HandleAsync(CartOwner owner, string sku, UpdateItemRequest request,
         Func<long, bool>? ifMatch, CancellationToken cancellationToken)
     {
-        RequestValidation.Sku(sku);
+        RequestValidation.RouteSku(sku);
         RequestValidation.Validate(request);
         return writer.WriteAsync(owner, ifMatch, change =>
         {

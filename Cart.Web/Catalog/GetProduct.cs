@@ -8,7 +8,7 @@ internal sealed class GetProduct(IProductCatalog catalog)
 {
     public async Task<ProductDocument> HandleAsync(string sku, CancellationToken cancellationToken)
     {
-        RequestValidation.Sku(sku);
+        RequestValidation.RouteSku(sku);
         var products = await catalog.FindAsync([sku], cancellationToken);
         var product = products.GetValueOrDefault(sku)
                       ?? throw new DomainException(CatalogErrors.ProductNotFound(sku));

@@ -5,7 +5,7 @@ namespace Cart.Web.Catalog;
 
 internal static class ProductEndpoints
 {
-    public static IEndpointRouteBuilder MapProductEndpoints(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder routes)
     {
         var products = routes.MapGroup("/api/v1/products")
             .WithTags("Catalog")

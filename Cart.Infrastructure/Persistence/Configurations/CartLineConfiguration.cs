@@ -1,4 +1,5 @@
 using Cart.Domain.Carts;
+using Cart.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,7 +12,7 @@ internal sealed class CartLineConfiguration : IEntityTypeConfiguration<CartLine>
         builder.ToTable("cart_items");
         builder.HasKey(l => new { l.CartId, l.Sku });
         builder.Property(l => l.CartId).HasMaxLength(32);
-        builder.Property(l => l.Sku).HasMaxLength(CartLimits.MaxSkuLength);
+        builder.Property(l => l.Sku).HasMaxLength(Sku.MaxLength);
         builder.Property(l => l.UnitPrice).HasPrecision(ColumnConversions.MoneyPrecision, ColumnConversions.MoneyScale);
         builder.Property(l => l.Variant)
             .HasConversion(ColumnConversions.VariantJson(), ColumnConversions.VariantComparer());

@@ -1,5 +1,6 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
+using Cart.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,7 +12,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     {
         builder.ToTable("products");
         builder.HasKey(p => p.Sku);
-        builder.Property(p => p.Sku).HasMaxLength(CartLimits.MaxSkuLength);
+        builder.Property(p => p.Sku).HasMaxLength(Sku.MaxLength);
         builder.Property(p => p.Name).HasMaxLength(200);
         builder.Property(p => p.ImageUrl).HasMaxLength(500);
         builder.Property(p => p.Price).HasPrecision(ColumnConversions.MoneyPrecision, ColumnConversions.MoneyScale);

@@ -1,4 +1,5 @@
 using Cart.Domain.Carts;
+using Cart.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

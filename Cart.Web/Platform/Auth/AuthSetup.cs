@@ -1,4 +1,3 @@
-using Cart.Domain.Carts;
 using Cart.Domain.Common;
 using Cart.Web.Platform.Problems;
 using Microsoft.AspNetCore.Authentication.JwtBearer;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Cart.Domain.Carts;
+using Cart.Domain.Common;
 
 namespace Cart.Web.Platform.Auth;
 

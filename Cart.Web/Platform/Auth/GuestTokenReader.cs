@@ -1,3 +1,4 @@
+using Cart.Domain.Common;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 
@@ -23,7 +24,7 @@ internal sealed class GuestTokenReader(IOptions<AuthOptions> options, TimeProvid
         }
 
         var subject = result.ClaimsIdentity.FindFirst(CartSchemes.SubjectClaim)?.Value;
-        return subject is not null && subject.StartsWith(Domain.Carts.CartOwner.GuestIdPrefix, StringComparison.Ordinal)
+        return subject is not null && subject.StartsWith(Domain.Common.CartOwner.GuestIdPrefix, StringComparison.Ordinal)
             ? subject
             : null;
     }

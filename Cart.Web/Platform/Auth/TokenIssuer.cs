@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Cart.Domain.Carts;
+using Cart.Domain.Common;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

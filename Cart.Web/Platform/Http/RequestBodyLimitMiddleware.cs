@@ -1,4 +1,3 @@
-using Cart.Domain.Carts;
 using Cart.Domain.Common;
 using Cart.Web.Platform.Problems;
 using Microsoft.AspNetCore.Http.Features;
@@ -15,7 +14,8 @@ namespace Cart.Web.Platform.Http;
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
 {
-    private const int Limit = CartLimits.MaxRequestBodyBytes;
+    /// <summary>The largest request body the API takes, in bytes (16 KB).</summary>
+    public const int Limit = 16 * 1024;
 
     public async Task InvokeAsync(HttpContext context)
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Cart.Domain.Common;
 using Cart.Web.Platform.Problems;
 
 namespace Cart.Web.Platform.Http;
@@ -26,11 +27,11 @@ internal static class RequestValidation
     }
 
     /// <summary>A SKU taken from the route: same rule as in a body.</summary>
-    public static string Sku(string sku)
+    public static string RouteSku(string sku)
     {
-        if (!Domain.Carts.CartLimits.IsValidSku(sku))
+        if (!Domain.Common.Sku.IsValid(sku))
         {
-            throw RequestValidationException.For("sku", Domain.Carts.CartErrors.InvalidSku.Message);
+            throw RequestValidationException.For("sku", Domain.Common.Sku.Invalid.Message);
         }
 
         return sku;

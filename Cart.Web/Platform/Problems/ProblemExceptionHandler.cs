@@ -28,7 +28,7 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             logger.LogWarning(exception, "Answering 503: a dependency is unavailable");
-            httpContext.Response.Headers.RetryAfter = (exception is CartBusyException ? 1 : DatabaseRetryAfterSeconds)
+            httpContext.Response.Headers.RetryAfter = (exception is RetryLaterException later ? later.RetryAfterSeconds : DatabaseRetryAfterSeconds)
                 .ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
@@ -41,9 +41,9 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         DomainException domain => Problem.FromDomain(domain),
         RequestValidationException validation => Problem.Validation(validation.Errors),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem.For(
-            ErrorCodes.PayloadTooLarge, $"Request bodies are at most {Domain.Carts.CartLimits.MaxRequestBodyBytes} bytes."),
+            ErrorCodes.PayloadTooLarge, $"Request bodies are at most {Http.RequestBodyLimitMiddleware.Limit} bytes."),
         BadHttpRequestException badRequest => FromBinding(badRequest),
-        CartBusyException busy => Problem.For(ErrorCodes.ServiceUnavailable, busy.Message),
+        RetryLaterException later => Problem.For(ErrorCodes.ServiceUnavailable, later.Message),
         CommitOutcomeUnknownException unknown => Problem.For(ErrorCodes.ServiceUnavailable, unknown.Message),
         OperationCanceledException => null,
         _ when DbErrors.IsUnavailable(exception) => Problem.For(ErrorCodes.ServiceUnavailable,

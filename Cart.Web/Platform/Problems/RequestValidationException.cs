@@ -10,5 +10,11 @@ internal sealed class RequestValidationException(IDictionary<string, string[]> e
         new(new Dictionary<string, string[]> { [field] = [message] });
 }
 
-/// <summary>Retries ran out while other writers kept changing the same cart.</summary>
-internal sealed class CartBusyException() : Exception("The cart is being changed by other requests; retry shortly.");
+/// <summary>
+/// The request could not run now for a passing reason (a resource busy with other requests): 503
+/// <c>service_unavailable</c> with <c>Retry-After</c>. Modules derive their own.
+/// </summary>
+internal class RetryLaterException(string message, int retryAfterSeconds) : Exception(message)
+{
+    public int RetryAfterSeconds { get; } = retryAfterSeconds;
+}

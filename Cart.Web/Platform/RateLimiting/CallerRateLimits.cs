@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
-using Cart.Domain.Carts;
 using Cart.Domain.Common;
 using Cart.Infrastructure.Caching;
 using Cart.Web.Platform.Auth;

@@ -6,6 +6,8 @@ namespace Cart.Web.Platform.Telemetry;
 /// </summary>
 internal static class RequestOutcome
 {
+    public const string Success = "success";
+
     private static readonly object Key = new();
 
     public static void Set(HttpContext context, string outcome) => context.Items[Key] = outcome;
@@ -13,5 +15,5 @@ internal static class RequestOutcome
     public static string Of(HttpContext context) =>
         context.Items.TryGetValue(Key, out var outcome) && outcome is string text
             ? text
-            : context.Response.StatusCode < StatusCodes.Status400BadRequest ? CartMetrics.Success : "error";
+            : context.Response.StatusCode < StatusCodes.Status400BadRequest ? Success : "error";
 }

@@ -33,7 +33,6 @@ internal static class TelemetrySetup
         var redis = builder.Configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
 
         AddLogs(builder);
-        services.AddSingleton<CartMetrics>();
         services.AddTransient<IStartupFilter, RequestLogStartupFilter>();
         services.PostConfigure<ProblemDetailsOptions>(RecordProblemCodes);
 
@@ -45,7 +44,7 @@ internal static class TelemetrySetup
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter(CartMetrics.MeterName, CacheMetrics.MeterName)
+                .AddMeter(CacheMetrics.MeterName)
                 .AddPrometheusExporter());
 
         var otlpFromEnvironment = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);

@@ -1,7 +1,4 @@
-using Cart.Web.Carts;
-using Cart.Web.Catalog;
 using Cart.Web.Platform.Auth;
-using Cart.Web.Platform.Concurrency;
 using Cart.Web.Platform.Health;
 using Cart.Web.Platform.Hosting;
 using Cart.Web.Platform.Http;
@@ -15,9 +12,13 @@ using Scalar.AspNetCore;
 
 namespace Cart.Web.Platform;
 
-internal static class CartModules
+/// <summary>
+/// What every module stands on: JSON, problems, auth, rate limits, forwarded headers, idempotency, health, OpenAPI,
+/// metrics. Knows no module; each module adds itself (<c>AddCarts()</c>, <c>MapCartsEndpoints()</c>, ...) in Program.cs.
+/// </summary>
+internal static class PlatformSetup
 {
-    public static IServiceCollection AddCartModules(this IServiceCollection services)
+    public static IServiceCollection AddCartPlatform(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(JsonSetup.Configure);
         // Binding failures (malformed JSON, wrong types) become exceptions the problem handler turns into 400s.
@@ -28,25 +29,12 @@ internal static class CartModules
         services.AddCartOpenApi();
         services.AddCartHealthChecks();
         services.AddCartRateLimiting();
-
-        services.AddSingleton<KeyedLock>();
         services.AddScoped<RequestIdempotency>();
         services.AddScoped<GuestTokenReader>();
-        services.AddScoped<CartDocumentBuilder>();
-        services.AddScoped<CartCache>();
-        services.AddScoped<CartWriter>();
-        services.AddScoped<GetCart>();
-        services.AddScoped<AddItemToCart>();
-        services.AddScoped<UpdateCartItem>();
-        services.AddScoped<RemoveCartItem>();
-        services.AddScoped<ClearCart>();
-        services.AddScoped<MergeGuestCart>();
-        services.AddScoped<ListProducts>();
-        services.AddScoped<GetProduct>();
         return services;
     }
 
-    public static WebApplication UseCartPipeline(this WebApplication app)
+    public static WebApplication UseCartPlatform(this WebApplication app)
     {
         app.UseCartForwardedHeaders();
         app.UseCartSecurityHeaders();
@@ -61,11 +49,10 @@ internal static class CartModules
         return app;
     }
 
-    public static WebApplication MapCartEndpoints(this WebApplication app)
+    /// <summary>The routes that belong to no module: identity, health, metrics, the OpenAPI document and reference.</summary>
+    public static WebApplication MapCartPlatformEndpoints(this WebApplication app)
     {
         app.MapIdentityEndpoints();
-        CartEndpoints.MapCartEndpoints(app);
-        app.MapProductEndpoints();
         app.MapCartHealth();
         app.MapCartMetrics();
         app.MapOpenApi();

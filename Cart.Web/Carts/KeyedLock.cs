@@ -1,4 +1,4 @@
-namespace Cart.Web.Platform.Concurrency;
+namespace Cart.Web.Carts;
 
 /// <summary>
 /// Serialises work on one key (a cart owner) inside this process, so concurrent writes to one cart queue here

@@ -1,4 +1,4 @@
-namespace Cart.Domain.Carts;
+namespace Cart.Domain.Common;
 
 public enum OwnerKind
 {
@@ -6,7 +6,10 @@ public enum OwnerKind
     Guest,
 }
 
-/// <summary>Who a cart belongs to: a signed-in shopper or a guest session. Always taken from the caller's token.</summary>
+/// <summary>
+/// Who a cart belongs to: a signed-in shopper or a guest session, always taken from the caller's token. Also the caller
+/// that idempotency keys and rate budgets are counted for, so it lives beside the other shared types, not in a module.
+/// </summary>
 public readonly record struct CartOwner(OwnerKind Kind, string Id)
 {
     public const string GuestIdPrefix = "g_";

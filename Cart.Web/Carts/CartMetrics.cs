@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace Cart.Web.Platform.Telemetry;
+namespace Cart.Web.Carts;
 
 /// <summary>
 /// Cart operations by operation (the endpoint's name) and outcome (<c>success</c>, or the problem <c>code</c> the
@@ -9,7 +9,7 @@ namespace Cart.Web.Platform.Telemetry;
 public sealed class CartMetrics
 {
     public const string MeterName = "Cart";
-    public const string Success = "success";
+    public const string Success = Platform.Telemetry.RequestOutcome.Success;
 
     private readonly Counter<long> _operations;
 

@@ -1,9 +1,10 @@
 using Cart.Domain.Common;
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Platform.Problems;
+using Cart.Web.Platform.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Cart.Web.Platform.Telemetry;
+namespace Cart.Web.Carts;
 
 /// <summary>
 /// Counts every cart operation that reaches its endpoint, with the outcome the client will see. Failures are still
@@ -49,7 +50,7 @@ internal sealed class CartOperationMetricsFilter(CartMetrics metrics) : IEndpoin
     {
         DomainException domain => domain.Error.Code,
         RequestValidationException => ErrorCodes.ValidationFailed,
-        CartBusyException => ErrorCodes.ServiceUnavailable,
+        RetryLaterException => ErrorCodes.ServiceUnavailable,
         OperationCanceledException when http.RequestAborted.IsCancellationRequested => "canceled",
         _ when DbErrors.IsUnavailable(exception) => ErrorCodes.ServiceUnavailable,
         _ => "error",

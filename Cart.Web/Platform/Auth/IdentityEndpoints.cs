@@ -19,7 +19,7 @@ public sealed record DevTokenRequest(
 
 public sealed record DevTokenResponse(string Token, string UserId, DateTimeOffset ExpiresAt);
 
-internal static class GuestSessionEndpoints
+internal static class IdentityEndpoints
 {
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder routes)
     {

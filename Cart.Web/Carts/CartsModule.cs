@@ -1,0 +1,27 @@
+using OpenTelemetry.Metrics;
+
+namespace Cart.Web.Carts;
+
+/// <summary>The Carts module: the cart routes, their handlers, the one write path, and the cart operation metrics.</summary>
+internal static class CartsModule
+{
+    public static IServiceCollection AddCarts(this IServiceCollection services)
+    {
+        services.AddSingleton<KeyedLock>();
+        services.AddSingleton<CartMetrics>();
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(CartMetrics.MeterName));
+        services.AddScoped<CartDocumentBuilder>();
+        services.AddScoped<CartCache>();
+        services.AddScoped<CartWriter>();
+        services.AddScoped<GetCart>();
+        services.AddScoped<AddItemToCart>();
+        services.AddScoped<UpdateCartItem>();
+        services.AddScoped<RemoveCartItem>();
+        services.AddScoped<ClearCart>();
+        services.AddScoped<MergeGuestCart>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCartsEndpoints(this IEndpointRouteBuilder routes) =>
+        CartEndpoints.Map(routes);
+}
