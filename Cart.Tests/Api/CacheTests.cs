@@ -84,7 +84,7 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         await onA.AddAsync(TestCatalog.Shirt, 1);
 
         // The eviction travels through Redis pub/sub: it arrives a moment after the write, not with it.
-        Assert.True(await EventuallyAsync(async () => (await onB.GetCartAsync()).Quantity(TestCatalog.Shirt) == 2),
+        Assert.True(await Eventually.TrueAsync(async () => (await onB.GetCartAsync()).Quantity(TestCatalog.Shirt) == 2),
             "B kept serving its in-memory copy after A's write");
     }
 
@@ -123,13 +123,13 @@ public sealed class CacheTests(PostgresApiFixture fixture)
 
         redis.Restore();
         var multiplexer = host.Services.GetRequiredService<IConnectionMultiplexer>();
-        Assert.True(await EventuallyAsync(() => Task.FromResult(multiplexer.IsConnected)), "Redis did not reconnect");
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(multiplexer.IsConnected)), "Redis did not reconnect");
         await Task.Delay(TimeSpan.FromSeconds(1)); // past the circuit breaker: reads go to Redis again
         var afterward = await client.GetCartAsync();
         Assert.Equal(2, afterward.Quantity(TestCatalog.Lamp));
 
         // Hits again once Redis is reachable: a change behind the service's back stays unseen.
-        var hit = await EventuallyAsync(async () =>
+        var hit = await Eventually.TrueAsync(async () =>
         {
             await client.GetCartAsync();
             await SetQuantityInDatabaseAsync(host, userId, 9);
@@ -167,7 +167,7 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         await uncachedRead.ExpectProblemAsync(HttpStatusCode.ServiceUnavailable, "service_unavailable");
 
         database.Restore();
-        var recovered = await EventuallyAsync(async () =>
+        var recovered = await Eventually.TrueAsync(async () =>
             (await client.PostJsonAsync(CartApi.Items, new { sku = TestCatalog.Shirt, quantity = 1 })).StatusCode
             == HttpStatusCode.OK);
         Assert.True(recovered, "writes did not come back with the database");
@@ -190,20 +190,4 @@ public sealed class CacheTests(PostgresApiFixture fixture)
 
     private static string ThroughProxy(string connectionString, int port) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Port = port, Timeout = 2 }.ConnectionString;
-
-    /// <summary>Polls a condition for up to 10 seconds (reconnects and breakers take a moment).</summary>
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(200);
-        }
-
-        return false;
-    }
 }

@@ -10,31 +10,11 @@ namespace Cart.Tests.Api;
 /// Which address a per-address budget counts: X-Forwarded-For and X-Forwarded-Proto only from the proxies configured
 /// under ForwardedHeaders, and IPv6 callers per /64. Each test has its own hosts with a budget of <see cref="Limit"/>.
 /// </summary>
-public sealed class ClientAddressTests : IAsyncLifetime
+public sealed class ClientAddressTests : OwnHostsTest
 {
     private const int Limit = 5;
     private const string Products = "/api/v1/products";
     private const string Proxy = "10.0.0.1";
-
-    private readonly List<CartAppFactory> _hosts = [];
-    private TestDatabase? _database;
-
-    private TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
-
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 
     [Fact]
     public async Task ListProducts_WhenAnUntrustedCallerSendsXForwardedFor_IsLimitedByItsOwnAddress()
@@ -167,7 +147,7 @@ public sealed class ClientAddressTests : IAsyncLifetime
     {
         var factory = new CartAppFactory(Database,
             settings: new Dictionary<string, string?> { [setting] = value });
-        _hosts.Add(factory);
+        Own(factory);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.Server);
 
@@ -184,7 +164,7 @@ public sealed class ClientAddressTests : IAsyncLifetime
         }
 
         var factory = new CartAppFactory(Database, settings: all);
-        _hosts.Add(factory); // disposing it disposes the host derived from it
+        Own(factory); // disposing it disposes the host derived from it
         return factory.WithClientAddresses();
     }
 

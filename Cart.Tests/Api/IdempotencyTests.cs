@@ -211,7 +211,7 @@ public abstract class IdempotencyTests(ApiFixture fixture)
         });
 
         // Each poll moves the host's clock one purge interval on, which fires the schedule's timer.
-        var purged = await EventuallyAsync(async () =>
+        var purged = await Eventually.TrueAsync(async () =>
         {
             host.Clock.Advance(PurgeInterval(host));
             return await host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Scope == scope)) == 1;
@@ -241,21 +241,6 @@ public abstract class IdempotencyTests(ApiFixture fixture)
     private static TimeSpan PurgeInterval(CartAppFactory host) =>
         host.Services.GetRequiredService<IOptions<IdempotencyOptions>>().Value.PurgeInterval;
 
-    /// <summary>Polls a condition for up to 10 seconds (the purge runs on the host's own thread).</summary>
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 50; attempt++)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(200);
-        }
-
-        return false;
-    }
 
     private static string NewKey() => $"key-{Guid.NewGuid():N}";
 

@@ -13,36 +13,10 @@ namespace Cart.Tests.Api;
 /// builds its own hosts with a budget of <see cref="Limit"/> a minute, so a burst crosses it at once and no window
 /// ends in the middle of a test.
 /// </summary>
-public sealed class RateLimitTests : IAsyncLifetime
+public sealed class RateLimitTests : OwnHostsTest
 {
     private const int Limit = 5;
     private const string Products = "/api/v1/products";
-
-    private readonly List<CartAppFactory> _hosts = [];
-    private readonly List<TcpProxy> _proxies = [];
-    private TestDatabase? _database;
-
-    private TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
-
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-
-    public async Task DisposeAsync()
-    {
-        foreach (var host in _hosts)
-        {
-            await host.DisposeAsync();
-        }
-
-        foreach (var proxy in _proxies)
-        {
-            await proxy.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 
     [Theory]
     [InlineData(true)]
@@ -197,7 +171,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     {
         var prefix = NewKeyPrefix();
         var proxy = TcpProxy.For(ApiFixture.RedisAddress);
-        _proxies.Add(proxy);
+        Own(proxy);
         var cutOff = Host($"127.0.0.1:{proxy.Port}", prefix);
         // The same Redis and prefix, never cut off: it sees only what was counted in Redis.
         var witness = Host(ApiFixture.RedisAddress, prefix);
@@ -290,7 +264,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         }
 
         var host = new CartAppFactory(Database, redis: redis, redisKeyPrefix: redisKeyPrefix, settings: all);
-        _hosts.Add(host);
+        Own(host);
         _ = host.Server;
         return host;
     }
@@ -306,7 +280,7 @@ public sealed class RateLimitTests : IAsyncLifetime
         }
 
         var factory = new CartAppFactory(Database, redis: redis, redisKeyPrefix: redisKeyPrefix, settings: all);
-        _hosts.Add(factory); // disposing it disposes the host derived from it
+        Own(factory); // disposing it disposes the host derived from it
         return factory.WithClientAddresses();
     }
 
