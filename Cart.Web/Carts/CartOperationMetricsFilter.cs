@@ -49,10 +49,11 @@ internal sealed class CartOperationMetricsFilter(CartMetrics metrics) : IEndpoin
     private static string OutcomeOf(Exception exception, HttpContext http) => exception switch
     {
         DomainException domain => domain.Error.Code,
+        ProblemException problem => problem.Code,
         RequestValidationException => ErrorCodes.ValidationFailed,
-        RetryLaterException => ErrorCodes.ServiceUnavailable,
+        RetryLaterException => ProblemCodes.ServiceUnavailable,
         OperationCanceledException when http.RequestAborted.IsCancellationRequested => "canceled",
-        _ when DbErrors.IsUnavailable(exception) => ErrorCodes.ServiceUnavailable,
+        _ when DbErrors.IsUnavailable(exception) => ProblemCodes.ServiceUnavailable,
         _ => "error",
     };
 

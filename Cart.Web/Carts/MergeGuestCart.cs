@@ -3,6 +3,7 @@ using Cart.Domain.Carts;
 using Cart.Domain.Common;
 using Cart.Web.Platform.Auth;
 using Cart.Web.Platform.Http;
+using Cart.Web.Platform.Problems;
 
 namespace Cart.Web.Carts;
 
@@ -23,9 +24,8 @@ internal sealed class MergeGuestCart(CartWriter writer, GuestTokenReader guestTo
     {
         RequestValidation.Validate(request);
         var sessionId = await guestTokens.ReadSessionIdAsync(request.GuestToken)
-                        ?? throw new DomainException(new DomainError(ErrorCodes.InvalidGuestToken,
-                            "The guest token is not valid: expired, tampered with, or not a guest token.",
-                            "guestToken"));
+                        ?? throw new ProblemException(ProblemCodes.InvalidGuestToken,
+                            "The guest token is not valid: expired, tampered with, or not a guest token.");
 
         return await writer.WriteAsync(shopper, ifMatch, async change =>
         {

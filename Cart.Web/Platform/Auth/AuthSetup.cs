@@ -97,10 +97,10 @@ internal static class AuthSetup
                 var detail = context.AuthenticateFailure is null
                     ? "Send a bearer token: a shopper token from the identity provider or a guest token."
                     : "The bearer token is not valid (signature, issuer, audience, algorithm or lifetime).";
-                await Problem.WriteAsync(context.HttpContext, Problem.For(ErrorCodes.Unauthenticated, detail));
+                await Problem.WriteAsync(context.HttpContext, Problem.For(ProblemCodes.Unauthenticated, detail));
             },
             OnForbidden = context => Problem.WriteAsync(context.HttpContext,
-                Problem.For(ErrorCodes.Forbidden, "This token may not do that.")),
+                Problem.For(ProblemCodes.Forbidden, "This token may not do that.")),
         };
     }
 }

@@ -1,4 +1,5 @@
 using Cart.Domain.Common;
+using Cart.Web.Platform.Problems;
 
 namespace Cart.Web.Platform.Auth;
 
@@ -19,8 +20,8 @@ internal sealed class OwnerQueryFilter : IEndpointFilter
             if (http.Request.Query.TryGetValue(name, out var values) &&
                 values.Any(v => !string.Equals(v, owner.Id, StringComparison.Ordinal)))
             {
-                throw new DomainException(new DomainError(ErrorCodes.Forbidden,
-                    "A cart is reached only through its owner's token."));
+                throw new ProblemException(ProblemCodes.Forbidden,
+                    "A cart is reached only through its owner's token.");
             }
         }
 

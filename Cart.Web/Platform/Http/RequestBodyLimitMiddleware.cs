@@ -79,6 +79,6 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next)
     }
 
     private static Task RefuseAsync(HttpContext context) =>
-        Problem.WriteAsync(context, Problem.For(ErrorCodes.PayloadTooLarge,
+        Problem.WriteAsync(context, Problem.For(ProblemCodes.PayloadTooLarge,
             $"Request bodies are at most {Limit} bytes."));
 }

@@ -39,16 +39,16 @@ internal sealed class IdempotencyFilter(IdempotencyStore store, RequestIdempoten
             case ClaimOutcome.Replay:
                 return new ReplayedResult(claim.Record);
             case ClaimOutcome.InProgress:
-                throw new DomainException(new DomainError(ErrorCodes.RequestInProgress,
-                    "A request with this Idempotency-Key is still running; retry when it has finished."));
+                throw new ProblemException(ProblemCodes.RequestInProgress,
+                    "A request with this Idempotency-Key is still running; retry when it has finished.");
             case ClaimOutcome.Mismatch:
-                throw new DomainException(new DomainError(ErrorCodes.IdempotencyKeyReused,
-                    "This Idempotency-Key was used for a different request."));
+                throw new ProblemException(ProblemCodes.IdempotencyKeyReused,
+                    "This Idempotency-Key was used for a different request.");
             case ClaimOutcome.TooManyInProgress:
                 // 409 like any key whose request is still running: the caller's remedy is the same, wait and retry.
-                throw new DomainException(new DomainError(ErrorCodes.RequestInProgress,
+                throw new ProblemException(ProblemCodes.RequestInProgress,
                     "Too many requests with an Idempotency-Key are still running for this caller; retry when some " +
-                    "have finished."));
+                    "have finished.");
         }
 
         current.Claimed(scope, key!, claim.Record.ClaimToken);

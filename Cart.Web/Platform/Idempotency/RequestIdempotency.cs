@@ -1,5 +1,6 @@
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Persistence;
+using Cart.Web.Platform.Problems;
 
 namespace Cart.Web.Platform.Idempotency;
 
@@ -37,9 +38,8 @@ internal sealed class RequestIdempotency
             cancellationToken);
         if (!mine)
         {
-            throw new Domain.Common.DomainException(new Domain.Common.DomainError(
-                Domain.Common.ErrorCodes.RequestInProgress,
-                "This Idempotency-Key was taken over by another request."));
+            throw new ProblemException(ProblemCodes.RequestInProgress,
+                "This Idempotency-Key was taken over by another request.");
         }
 
         IsCompleted = true;

@@ -39,14 +39,15 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
     private static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
         DomainException domain => Problem.FromDomain(domain),
+        ProblemException problem => Problem.For(problem.Code, problem.Message),
         RequestValidationException validation => Problem.Validation(validation.Errors),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem.For(
-            ErrorCodes.PayloadTooLarge, $"Request bodies are at most {Http.RequestBodyLimitMiddleware.Limit} bytes."),
+            ProblemCodes.PayloadTooLarge, $"Request bodies are at most {Http.RequestBodyLimitMiddleware.Limit} bytes."),
         BadHttpRequestException badRequest => FromBinding(badRequest),
-        RetryLaterException later => Problem.For(ErrorCodes.ServiceUnavailable, later.Message),
-        CommitOutcomeUnknownException unknown => Problem.For(ErrorCodes.ServiceUnavailable, unknown.Message),
+        RetryLaterException later => Problem.For(ProblemCodes.ServiceUnavailable, later.Message),
+        CommitOutcomeUnknownException unknown => Problem.For(ProblemCodes.ServiceUnavailable, unknown.Message),
         OperationCanceledException => null,
-        _ when DbErrors.IsUnavailable(exception) => Problem.For(ErrorCodes.ServiceUnavailable,
+        _ when DbErrors.IsUnavailable(exception) => Problem.For(ProblemCodes.ServiceUnavailable,
             "The database cannot take the request right now; nothing was changed. Retry shortly."),
         _ => null,
     };

@@ -50,7 +50,7 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
         var http = rejected.HttpContext;
         var seconds = RetryAfterSeconds(rejected.Lease, CallerOf(http).Budget.Window);
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await Problem.WriteAsync(http, Problem.For(ErrorCodes.RateLimited,
+        await Problem.WriteAsync(http, Problem.For(ProblemCodes.RateLimited,
             $"Too many requests from this caller; retry in {seconds} seconds."));
     }
 

@@ -18,3 +18,12 @@ internal class RetryLaterException(string message, int retryAfterSeconds) : Exce
 {
     public int RetryAfterSeconds { get; } = retryAfterSeconds;
 }
+
+/// <summary>
+/// A transport outcome with its problem <c>code</c> (<see cref="ProblemCodes"/>): a refused token, a key still in use.
+/// Rules of the domain throw <c>DomainException</c> instead.
+/// </summary>
+internal sealed class ProblemException(string code, string detail) : Exception(detail)
+{
+    public string Code { get; } = code;
+}
