@@ -19,7 +19,9 @@ public static class DependencyInjection
             .BindConfiguration(DatabaseOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+#pragma warning disable RS0030 // the one place the system clock is named: the default that tests replace
         services.TryAddSingleton(TimeProvider.System);
+#pragma warning restore RS0030
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()
                        ?? new DatabaseOptions();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Xml.Linq;
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
 using Cart.Infrastructure.Persistence;
@@ -147,39 +148,65 @@ public sealed class ArchitectureTests
         Assert.NotEmpty(Types.InAssembly(DomainAssembly).GetTypes());
     }
 
-    // Broken by any DateTime.UtcNow / DateTimeOffset.UtcNow (or .Now, .Today, TimeProvider.System.GetUtcNow())
-    // in production code: the domain takes `now`, everything else injects TimeProvider, so tests can fake time.
+    // Broken by any DateTime.UtcNow / DateTimeOffset.UtcNow (or .Now, .Today, TimeProvider.System) in production
+    // code: the domain takes `now`, everything else injects TimeProvider, so tests can fake time. The build enforces
+    // it (BannedSymbols.txt, RS0030 as an error); these tests show that the analyzer rejects each form and that every
+    // production project, and no other, runs it.
     [Fact]
-    public void ProductionCode_WhenScanned_NeverReadsTheSystemClock()
+    public async Task BannedSymbols_WhenSampleReadsTheClock_AnalyzerFlagsEveryRead()
     {
-        var files = ClockScan.ProductionSourceFiles(SourceTree.Root).ToList();
+        const string sample = """
+            using System;
+            internal static class Sample
+            {
+                public static object[] Reads() =>
+                [
+                    DateTime.UtcNow,
+                    DateTime.Now,
+                    DateTime.Today,
+                    DateTimeOffset.UtcNow.AddDays(1),
+                    System.DateTimeOffset . Now,
+                    TimeProvider.System.GetUtcNow(),
+                ];
 
-        var offences = files.SelectMany(ClockScan.FindClockReads).ToList();
+                // Not reads of the system clock: an injected clock, look-alike names, a comment (DateTime.UtcNow).
+                public static object[] Fine(TimeProvider clock, DateTimeOffset updatedAt) =>
+                    [clock.GetUtcNow(), updatedAt.Date, DateTime.MinValue, "DateTime.UtcNow"];
 
-        Assert.True(files.Count > 20, $"The scan found only {files.Count} source files; is the repository root right?");
-        Assert.Contains(files, f => f.EndsWith(Path.Combine("Carts", "ShoppingCart.cs"), StringComparison.Ordinal));
-        Assert.DoesNotContain(files, f => f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}",
-            StringComparison.Ordinal));
-        Assert.True(offences.Count == 0,
-            "Read the time from the `now` argument or an injected TimeProvider instead of:\n" +
-            string.Join("\n", offences));
+            #pragma warning disable RS0030 // the escape hatch the host uses for its one default registration
+                public static TimeProvider Default() => TimeProvider.System;
+            #pragma warning restore RS0030
+            }
+            """;
+
+        var flagged = await BannedClockReads.FlaggedLinesAsync(sample);
+
+        Assert.Equal([6, 7, 8, 9, 10, 11], flagged);
     }
 
-    // The scanner itself can fail: it finds the forms the rule forbids and ignores comments and look-alikes.
-    [Theory]
-    [InlineData("var t = DateTime.UtcNow;", true)]
-    [InlineData("var t = DateTimeOffset.UtcNow.AddDays(1);", true)]
-    [InlineData("var t = System.DateTimeOffset . UtcNow;", true)]
-    [InlineData("var t = DateTime.Now;", true)]
-    [InlineData("var t = DateTime.Today;", true)]
-    [InlineData("var t = TimeProvider.System.GetUtcNow();", true)]
-    [InlineData("var t = clock.GetUtcNow(); // not DateTime.UtcNow", false)]
-    [InlineData("/// <summary>No DateTimeOffset.UtcNow here.</summary>", false)]
-    [InlineData("var url = \"https://example.com/\"; var t = DateTime.UtcNow;", true)]
-    [InlineData("var t = line.UpdatedAt; var n = DateTimeOffset.UtcNowish;", false)]
-    public void ClockScan_WhenLineGiven_FlagsOnlyRealClockReads(string line, bool flagged)
+    [Fact]
+    public void BuildProps_WhenRead_RunTheBannedApiAnalyzerOnEveryProductionProjectOnly()
     {
-        Assert.Equal(flagged, ClockScan.ReadsClock(line));
+        var props = XDocument.Load(SourceTree.PathOf("Directory.Build.props"));
+        var group = Assert.Single(props.Descendants("ItemGroup"), g => g.Elements("PackageReference")
+            .Any(p => (string?)p.Attribute("Include") == "Microsoft.CodeAnalysis.BannedApiAnalyzers"));
+        var condition = (string?)group.Attribute("Condition") ?? "";
+        var projects = File.ReadAllLines(SourceTree.PathOf("Cart.sln"))
+            .Where(line => line.StartsWith("Project(", StringComparison.Ordinal))
+            .Select(line => line.Split('"')[3])
+            .ToList();
+
+        Assert.Equal(["Cart.Domain", "Cart.Infrastructure", "Cart.Tests", "Cart.Web"], projects.Order());
+        foreach (var project in projects)
+        {
+            Assert.Equal(project != "Cart.Tests",
+                condition.Contains($"'$(MSBuildProjectName)' == '{project}'", StringComparison.Ordinal));
+        }
+
+        Assert.Contains(group.Elements("AdditionalFiles"),
+            f => ((string?)f.Attribute("Include") ?? "").EndsWith("BannedSymbols.txt", StringComparison.Ordinal));
+        Assert.Equal("true", props.Descendants("TreatWarningsAsErrors").Single().Value);
+        Assert.True(File.Exists(BannedClockReads.BannedSymbolsPath));
     }
 
     private static List<string> Modules() =>

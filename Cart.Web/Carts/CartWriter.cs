@@ -13,8 +13,8 @@ namespace Cart.Web.Carts;
 /// <summary>
 /// The one way a cart changes: take the owner's lock, load, check If-Match, let the use case change the aggregate,
 /// build the response, and commit the change with its Idempotency-Key record in one transaction. When another
-/// instance committed first (the version moved), start again from a fresh read: no update is ever lost. The
-/// committed cart goes into the cache before the change is acknowledged.
+/// instance committed first (the version moved), start again from a fresh read (<see cref="CartWriteRetry"/>): no
+/// update is ever lost. The committed cart goes into the cache before the change is acknowledged.
 /// </summary>
 internal sealed class CartWriter(
     CartDbContext db,
@@ -22,61 +22,56 @@ internal sealed class CartWriter(
     CartCache cache,
     RequestIdempotency idempotency,
     KeyedLock locks,
+    CartWriteRetry retry,
     TimeProvider clock,
     IOptions<JsonOptions> json,
     ILogger<CartWriter> logger)
 {
-    private const int MaxAttempts = 10;
-
     public async Task<CartDocument> WriteAsync(CartOwner owner, Func<long, bool>? ifMatch,
         Func<CartChange, Task> change, CancellationToken cancellationToken)
     {
         using var held = await locks.AcquireAsync(owner.Key, cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        return await retry.ExecuteAsync(
+            token => AttemptAsync(owner, ifMatch, change, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// One try on fresh state. Returns the document once committed, null when the commit failed and nothing was
+    /// committed; throws <see cref="CartRaceLostException"/> when another writer committed first.
+    /// </summary>
+    private async ValueTask<CartDocument?> AttemptAsync(CartOwner owner, Func<long, bool>? ifMatch,
+        Func<CartChange, Task> change, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var current = await db.FindCurrentAsync(owner, tracking: true, cancellationToken);
+        ShoppingCart.EnsureVersion(current.Version, ifMatch);
+
+        var work = new CartChange(db, owner, current, clock.GetUtcNow());
+        await change(work);
+
+        var document = await documents.BuildAsync(work.Snapshot(), owner, cancellationToken);
+        if (idempotency.IsClaimed)
         {
-            db.ChangeTracker.Clear();
-            var current = await db.FindCurrentAsync(owner, tracking: true, cancellationToken);
-            ShoppingCart.EnsureVersion(current.Version, ifMatch);
+            var body = JsonSerializer.Serialize(document, json.Value.SerializerOptions);
+            await idempotency.AddCompletionAsync(db, StatusCodes.Status200OK, body, document.ETag, cancellationToken);
+        }
 
-            var work = new CartChange(db, owner, current, clock.GetUtcNow());
-            await change(work);
-
-            var document = await documents.BuildAsync(work.Snapshot(), owner, cancellationToken);
-            if (idempotency.IsClaimed)
+        try
+        {
+            // Once the commit is under way it is not cancelled with the request: a change that commits must also
+            // reach the cache, even if the client has gone.
+            if (!await CommitAsync(work))
             {
-                var body = JsonSerializer.Serialize(document, json.Value.SerializerOptions);
-                await idempotency.AddCompletionAsync(db, StatusCodes.Status200OK, body, document.ETag,
-                    cancellationToken);
-            }
-
-            try
-            {
-                // Once the commit is under way it is not cancelled with the request: a change that commits must
-                // also reach the cache, even if the client has gone.
-                if (await CommitAsync(work))
-                {
-                    await PutInCacheAsync(work);
-                    return document;
-                }
-            }
-            catch (DbUpdateException ex) when (IsLostRace(ex))
-            {
-                if (attempt == MaxAttempts)
-                {
-                    throw new CartBusyException();
-                }
-
-                // Another instance wrote first; back off a little, with jitter, and redo the change on fresh state.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
-                continue;
-            }
-
-            // The commit failed but the database shows it did not happen: the change runs again on fresh state.
-            if (attempt == MaxAttempts)
-            {
-                throw new CartBusyException();
+                return null;
             }
         }
+        catch (DbUpdateException ex) when (IsLostRace(ex))
+        {
+            throw new CartRaceLostException(ex);
+        }
+
+        await PutInCacheAsync(work);
+        return document;
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ internal static class CartsModule
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(CartMetrics.MeterName));
         services.AddScoped<CartDocumentBuilder>();
         services.AddScoped<CartCache>();
+#pragma warning disable RS0030 // the retry's pauses wait on real time even where tests fake the clock (see CartWriteRetry)
+        services.AddSingleton(new CartWriteRetry(TimeProvider.System));
+#pragma warning restore RS0030
         services.AddScoped<CartWriter>();
         services.AddScoped<GetCart>();
         services.AddScoped<AddItemToCart>();
