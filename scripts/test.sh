@@ -20,7 +20,7 @@ source "$repo_root/scripts/lib/servers.sh"
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 servers_ensure_packages chromium:/usr/bin/chromium prometheus:/usr/bin/promtool
-servers_ensure_packages npm:/usr/bin/npx # npx runs the Dockerfile linter
+servers_ensure_packages npm:/usr/bin/npx # npx runs the Dockerfile linter and, from the tests, Redocly CLI (OpenApiLintTests)
 
 summary=""
 work_dir="$(mktemp -d "${TMPDIR:-/tmp}/cart-test.XXXXXX")"

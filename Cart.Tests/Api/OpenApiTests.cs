@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Cart.Tests.Fixtures;
 
 namespace Cart.Tests.Api;
@@ -44,14 +45,70 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
         Assert.Equal(64, schema.GetProperty("properties").GetProperty("sku").GetProperty("maxLength").GetInt32());
     }
 
-    [Fact]
-    public async Task Document_WhenServed_LeavesThePublicRoutesWithoutAToken()
+    [Theory]
+    [InlineData("/api/v1/guest-sessions", "post")]
+    [InlineData("/api/v1/products", "get")]
+    [InlineData("/api/v1/products/{sku}", "get")]
+    public async Task Document_WhenServed_SaysThePublicRoutesNeedNoToken(string path, string method)
     {
         var document = await GetDocumentAsync();
 
-        var list = document.GetProperty("paths").GetProperty("/api/v1/products").GetProperty("get");
-        Assert.False(list.TryGetProperty("security", out _));
+        var security = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("security");
+
+        Assert.Equal(JsonValueKind.Array, security.ValueKind);
+        Assert.Equal(0, security.GetArrayLength());
         Assert.False(document.GetProperty("paths").TryGetProperty("/api/v1/dev/tokens", out _));
+    }
+
+    [Fact]
+    public async Task Document_WhenServed_HasAServerWithoutTrailingSlashDescribedTagsAndALicense()
+    {
+        var document = await GetDocumentAsync();
+
+        Assert.All(document.GetProperty("servers").EnumerateArray(),
+            server => Assert.False(server.GetProperty("url").GetString()!.EndsWith('/')));
+        Assert.All(document.GetProperty("tags").EnumerateArray(),
+            tag => Assert.False(string.IsNullOrWhiteSpace(tag.GetProperty("description").GetString())));
+        Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("license").GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task Document_WhenServed_StatesTheLimitsOfParametersAndDocuments()
+    {
+        var document = await GetDocumentAsync();
+        var paths = document.GetProperty("paths");
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        var sku = Parameter(paths.GetProperty("/api/v1/cart/items/{sku}").GetProperty("put"), "sku");
+        Assert.Equal(64, sku.GetProperty("maxLength").GetInt32());
+        Assert.Equal("^[A-Za-z0-9._-]{1,64}$", sku.GetProperty("pattern").GetString());
+        var list = paths.GetProperty("/api/v1/products").GetProperty("get");
+        Assert.Equal(1, Parameter(list, "page").GetProperty("minimum").GetInt32());
+        Assert.Equal(100, Parameter(list, "pageSize").GetProperty("maximum").GetInt32());
+        Assert.Equal(100, Parameter(list, "search").GetProperty("maxLength").GetInt32());
+        var key = Parameter(paths.GetProperty("/api/v1/cart/items").GetProperty("post"), "Idempotency-Key");
+        Assert.Equal(255, key.GetProperty("maxLength").GetInt32());
+        Assert.Equal(100, schemas.GetProperty("CartDocument").GetProperty("properties").GetProperty("items")
+            .GetProperty("maxItems").GetInt32());
+        Assert.Equal(100, schemas.GetProperty("ProductPage").GetProperty("properties").GetProperty("items")
+            .GetProperty("maxItems").GetInt32());
+        Assert.Equal(10, schemas.GetProperty("AddItemRequest").GetProperty("properties").GetProperty("variant")
+            .GetProperty("maxProperties").GetInt32());
+        Assert.Equal(["held", "expired", "none"], schemas.GetProperty("HoldDocument").GetProperty("properties")
+            .GetProperty("status").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["user", "guest"], schemas.GetProperty("CartOwnerDocument").GetProperty("properties")
+            .GetProperty("kind").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Document_WhenServed_TypesNoNumberAsAlsoAString()
+    {
+        var document = await GetDocumentAsync();
+
+        var loose = new List<string>();
+        FindLooseNumbers(document, "#", loose);
+
+        Assert.Empty(loose);
     }
 
     [Theory]
@@ -88,7 +145,10 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
         Assert.Contains("payload_too_large", codes);
         Assert.True(problem.GetProperty("properties").TryGetProperty("traceId", out _));
         Assert.True(problem.GetProperty("properties").TryGetProperty("errors", out _));
-        Assert.False(problem.TryGetProperty("additionalProperties", out var extra) && extra.ValueKind == System.Text.Json.JsonValueKind.False,
+        Assert.Equal("integer", problem.GetProperty("properties").GetProperty("available").GetProperty("type").GetString());
+        var line = problem.GetProperty("properties").GetProperty("lines").GetProperty("items").GetProperty("properties");
+        Assert.True(line.TryGetProperty("sku", out _) && line.TryGetProperty("available", out _));
+        Assert.False(problem.TryGetProperty("additionalProperties", out var extra) && extra.ValueKind == JsonValueKind.False,
             "problems carry extensions (lines, available); the schema must not forbid them");
         Assert.Contains("method_not_allowed", document.GetProperty("info").GetProperty("description").GetString(),
             StringComparison.Ordinal);
@@ -105,6 +165,44 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
         Assert.Contains("openapi/v1.json", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private async Task<System.Text.Json.JsonElement> GetDocumentAsync() =>
+    private static JsonElement Parameter(JsonElement operation, string name) =>
+        operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == name)
+            .GetProperty("schema");
+
+    /// <summary>Schemas typed as a number or a string at once, which generated clients cannot use as numbers.</summary>
+    private static void FindLooseNumbers(JsonElement node, string at, List<string> found)
+    {
+        if (node.ValueKind == JsonValueKind.Object)
+        {
+            if (node.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.Array)
+            {
+                var types = type.EnumerateArray().Select(t => t.GetString()).ToList();
+                if (types.Contains("string") && (types.Contains("integer") || types.Contains("number")))
+                {
+                    found.Add(at);
+                }
+            }
+
+            if (node.TryGetProperty("pattern", out var pattern) && pattern.GetString()!.Contains("-?(?:0|[1-9]", StringComparison.Ordinal))
+            {
+                found.Add(at); // the generator's pattern for numbers written as strings
+            }
+
+            foreach (var property in node.EnumerateObject())
+            {
+                FindLooseNumbers(property.Value, $"{at}/{property.Name}", found);
+            }
+        }
+        else if (node.ValueKind == JsonValueKind.Array)
+        {
+            var i = 0;
+            foreach (var item in node.EnumerateArray())
+            {
+                FindLooseNumbers(item, $"{at}/{i++}", found);
+            }
+        }
+    }
+
+    private async Task<JsonElement> GetDocumentAsync() =>
         await (await fixture.Anonymous().GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
 }

@@ -460,7 +460,7 @@ public sealed class OperationsHostTests
         var connections = new OpenedConnections();
         await using var host = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
             s.ConfigureDbContext<SqliteCartDbContext>(o => o.AddInterceptors(connections))));
-        var client = host.CreateClient();
+        var client = host.CreateCheckedClient(host.ClientOptions);
         connections.Reset(); // the migrations at start
 
         // The host's clock stands still, so all of them fall within one interval.
@@ -508,7 +508,7 @@ public sealed class OperationsHostTests
         const string email = "shopper.secret@example.test";
         const string guestToken = "not-a-guest-token-but-a-secret-0123456789";
         var token = TestAuth.Shopper(ApiFixture.NewUserId(), email);
-        var shopper = host.CreateClient();
+        var shopper = host.CreateCheckedClient(host.ClientOptions);
         shopper.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
 
         await shopper.GetCartAsync();
@@ -549,7 +549,7 @@ public sealed class OperationsHostTests
         await using var host = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(sink)));
         const string marker = "PATH-MARKER-4711";
 
-        var response = await host.CreateClient().GetAsync($"/api/v1/products/{marker}?search={marker}");
+        var response = await host.CreateCheckedClient(host.ClientOptions).GetAsync($"/api/v1/products/{marker}?search={marker}");
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.NotFound, "product_not_found");
         var line = Assert.Single(sink.Entries, e => e.Category == "Cart.Requests");

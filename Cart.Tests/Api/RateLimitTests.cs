@@ -287,7 +287,7 @@ public sealed class RateLimitTests : OwnHostsTest
     private static string NewKeyPrefix() => $"test-{Guid.NewGuid():N}:";
 
     private static HttpClient Anonymous(WebApplicationFactory<Program> host) =>
-        host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        host.CreateCheckedClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     private static HttpClient WithToken(WebApplicationFactory<Program> host, string token)
     {

@@ -51,6 +51,13 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         });
     }
 
+    /// <summary>A client of this host whose responses are checked against the OpenAPI document
+    /// (<see cref="CheckedClients"/>). Hides the base method, which cannot be overridden, so no test bypasses the check.</summary>
+    public new HttpClient CreateClient() => CreateClient(ClientOptions);
+
+    /// <inheritdoc cref="CreateClient()"/>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options) => this.CreateCheckedClient(options);
+
     /// <summary>A client of this host that does not follow redirects (on Kestrel too, at the address it listens on).</summary>
     public HttpClient ClientWithoutRedirects() => CreateClient(new WebApplicationFactoryClientOptions
     {

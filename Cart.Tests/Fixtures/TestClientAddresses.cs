@@ -29,7 +29,7 @@ public static class TestClientAddresses
     /// <summary>A client without a token whose requests come from <paramref name="address"/>.</summary>
     public static HttpClient ClientFrom(this WebApplicationFactory<Program> host, string address)
     {
-        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = host.CreateCheckedClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add(Header, address);
         return client;
     }

@@ -16,6 +16,7 @@ public sealed record AddItemRequest(
     [property: Range(CartLimits.MinQuantity, CartLimits.MaxQuantity)]
     int Quantity,
     [property: Description("A flat object of at most 10 string values, 1 KB of names and values in all.")]
+    [property: MaxLength(CartLimits.MaxVariantEntries)]
     Dictionary<string, string>? Variant = null);
 
 /// <summary>Adds a product; a line already in the cart grows by the quantity.</summary>

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using Cart.Domain.Carts;
 
 namespace Cart.Web.Carts;
 
@@ -8,7 +10,7 @@ public sealed record CartDocument(
     CartOwnerDocument Owner,
     string? Currency,
     long Version,
-    IReadOnlyList<CartItemDocument> Items,
+    [property: MaxLength(CartLimits.MaxLines)] IReadOnlyList<CartItemDocument> Items,
     int TotalItems,
     decimal Subtotal,
     DateTimeOffset? UpdatedAt)
@@ -17,14 +19,14 @@ public sealed record CartDocument(
     public string ETag => CartVersionHeaders.TagOf(Version);
 }
 
-public sealed record CartOwnerDocument(string Kind, string Id);
+public sealed record CartOwnerDocument([property: AllowedValues("user", "guest")] string Kind, string Id);
 
 public sealed record CartItemDocument(
     string Sku,
     string? Name,
     string? ImageUrl,
-    IReadOnlyDictionary<string, string> Variant,
-    int Quantity,
+    [property: MaxLength(CartLimits.MaxVariantEntries)] IReadOnlyDictionary<string, string> Variant,
+    [property: Range(CartLimits.MinQuantity, CartLimits.MaxQuantity)] int Quantity,
     decimal UnitPrice,
     decimal? CurrentUnitPrice,
     bool PriceChanged,
@@ -35,7 +37,7 @@ public sealed record CartItemDocument(
 
 /// <summary><c>held</c> until <c>expiresAt</c>, <c>expired</c>, or <c>none</c> (stock not tracked for the SKU).</summary>
 public sealed record HoldDocument(
-    string Status,
+    [property: AllowedValues("held", "expired", "none")] string Status,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Quantity = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ExpiresAt = null)
 {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Cart.Domain.Catalog;
 using Cart.Web.Platform.Json;
 
@@ -18,4 +19,8 @@ public sealed record ProductDocument(
             product.Active, null);
 }
 
-public sealed record ProductPage(IReadOnlyList<ProductDocument> Items, int Page, int PageSize, int TotalCount);
+public sealed record ProductPage(
+    [property: MaxLength(ListProducts.MaxPageSize)] IReadOnlyList<ProductDocument> Items,
+    [property: Range(1, ListProducts.MaxPage)] int Page,
+    [property: Range(1, ListProducts.MaxPageSize)] int PageSize,
+    [property: Range(0, int.MaxValue)] int TotalCount);

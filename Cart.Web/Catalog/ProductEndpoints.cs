@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,8 +25,10 @@ internal static class ProductEndpoints
         return routes;
     }
 
-    private static async Task<Ok<ProductPage>> List([FromQuery] string? search, [FromQuery] int? page,
-        [FromQuery] int? pageSize, ListProducts handler, CancellationToken cancellationToken) =>
+    private static async Task<Ok<ProductPage>> List(
+        [FromQuery][StringLength(ListProducts.MaxSearchLength)] string? search,
+        [FromQuery][Range(1, ListProducts.MaxPage)] int? page,
+        [FromQuery][Range(1, ListProducts.MaxPageSize)] int? pageSize, ListProducts handler, CancellationToken cancellationToken) =>
         TypedResults.Ok(await handler.HandleAsync(search, page, pageSize, cancellationToken));
 
     private static async Task<Ok<ProductDocument>> Get(string sku, GetProduct handler,

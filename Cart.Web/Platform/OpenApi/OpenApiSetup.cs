@@ -16,6 +16,14 @@ internal static class OpenApiSetup
 {
     private const string BearerScheme = "Bearer";
 
+    private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Cart"] = "The caller's cart: read it, add, change and remove lines, clear it, merge a guest cart into it.",
+        ["Catalog"] = "The public catalog of products, with their current prices; no token needed.",
+        ["Identity"] = "Guest sessions: a token that owns one guest cart, for shoppers who have not signed in.",
+        ["Demo"] = "Stands in for the identity provider while Auth:DemoTokens:Enabled is on; absent otherwise.",
+    };
+
     public static IServiceCollection AddCartOpenApi(this IServiceCollection services)
     {
         services.AddOpenApi(options =>
@@ -39,6 +47,22 @@ internal static class OpenApiSetup
                           "schema). A method a path does not take answers 405 `method_not_allowed` with an `Allow` " +
                           "header; a body that is not JSON answers 415 `unsupported_media_type`.",
         };
+        document.Info.License = new OpenApiLicense
+        {
+            Name = "Proprietary: for the marketplace's own storefront clients",
+            Identifier = "LicenseRef-Proprietary",
+        };
+        // Paths start with a slash, so a server URL ending in one would make them start with two.
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/');
+        }
+
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? "");
+        }
+
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -56,42 +80,46 @@ internal static class OpenApiSetup
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         var needsToken = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
-        if (needsToken)
-        {
-            operation.Security =
-            [
-                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
-            ];
-        }
+        // An empty list says "no token needed" outright, where no list at all leaves it unsaid.
+        operation.Security = needsToken
+            ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] }]
+            : [];
 
+        operation.Responses ??= [];
         if (operation.RequestBody is not null)
         {
-            operation.Responses ??= [];
-            operation.Responses.TryAdd(StatusCodes.Status415UnsupportedMediaType.ToString(
-                    System.Globalization.CultureInfo.InvariantCulture),
-                ProblemResponse("Unsupported Media Type: the body is not JSON", context.Document));
+            AddProblem(operation, StatusCodes.Status413PayloadTooLarge, "Payload Too Large: the body is over 16 KB",
+                context.Document);
+            AddProblem(operation, StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type: the body is not JSON",
+                context.Document);
         }
 
-        var method = context.Description.HttpMethod;
-        var isCartRoute = context.Description.RelativePath?.StartsWith("api/v1/cart", StringComparison.Ordinal) == true;
-        if (!isCartRoute)
-        {
-            return Task.CompletedTask;
-        }
+        AddProblem(operation, StatusCodes.Status500InternalServerError,
+            "Internal Server Error: an unexpected failure (internal_error)",
+            context.Document);
 
         operation.Parameters ??= [];
+        if (context.Description.RelativePath?.StartsWith("api/v1/cart", StringComparison.Ordinal) == true)
+        {
+            AddCartHeaders(operation.Parameters, context.Description.HttpMethod);
+        }
+
+        OpenApiLimits.DescribeParameters(operation.Parameters);
+        return Task.CompletedTask;
+    }
+
+    private static void AddCartHeaders(IList<IOpenApiParameter> parameters, string? method)
+    {
         if (method == HttpMethods.Get)
         {
-            operation.Parameters.Add(Header("If-None-Match", "The cart's ETag the client holds; 304 when unchanged."));
+            parameters.Add(Header("If-None-Match", "The cart's ETag the client holds; 304 when unchanged."));
         }
         else
         {
-            operation.Parameters.Add(Header("If-Match", "Apply only if the cart is still at this ETag; else 412."));
-            operation.Parameters.Add(Header("Idempotency-Key",
+            parameters.Add(Header("If-Match", "Apply only if the cart is still at this ETag; else 412."));
+            parameters.Add(Header("Idempotency-Key",
                 "1 to 255 visible ASCII characters; a retry with the same key and body replays the first response."));
         }
-
-        return Task.CompletedTask;
     }
 
     private static Task DescribeSchema(OpenApiSchema schema, OpenApiSchemaTransformerContext context,
@@ -109,6 +137,8 @@ internal static class OpenApiSetup
         {
             DescribeProblem(schema);
         }
+
+        OpenApiLimits.DescribeProperties(schema, context);
 
         // Request bodies refuse unknown members (API.md): say so, so generated clients agree.
         if (type.Name.EndsWith("Request", StringComparison.Ordinal) &&
@@ -145,11 +175,39 @@ internal static class OpenApiSetup
                 Items = new OpenApiSchema { Type = JsonSchemaType.String },
             },
         };
+        schema.Properties["available"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Integer,
+            Minimum = "0",
+            Description = "With insufficient_stock for one line: the quantity that is free now.",
+        };
+        schema.Properties["lines"] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Array,
+            Description = "With insufficient_stock or price_changed at checkout: each line at fault.",
+            Items = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "sku" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["sku"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                    ["requested"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                    ["available"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "0" },
+                    ["unitPrice"] = new OpenApiSchema { Type = JsonSchemaType.Number },
+                    ["currentUnitPrice"] = new OpenApiSchema { Type = JsonSchemaType.Number },
+                },
+            },
+        };
         schema.Required ??= new HashSet<string>();
         schema.Required.Add("code");
         schema.AdditionalPropertiesAllowed = true;
         schema.AdditionalProperties = null;
     }
+
+    private static void AddProblem(OpenApiOperation operation, int status, string description, OpenApiDocument? document) =>
+        operation.Responses!.TryAdd(status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ProblemResponse(description, document));
 
     private static OpenApiResponse ProblemResponse(string description, OpenApiDocument? document) => new()
     {

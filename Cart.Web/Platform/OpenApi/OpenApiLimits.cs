@@ -1,0 +1,70 @@
+using System.Collections;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Nodes;
+using Cart.Domain.Common;
+using Cart.Infrastructure.Idempotency;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Cart.Web.Platform.OpenApi;
+
+/// <summary>
+/// Limits the generator does not state by itself: the SKU in a route, the Idempotency-Key header, the allowed values
+/// of a string (<see cref="AllowedValuesAttribute"/>) and the most entries of a map (<see cref="MaxLengthAttribute"/>
+/// on a dictionary), so clients and validators know what the service enforces.
+/// </summary>
+internal static class OpenApiLimits
+{
+    public static void DescribeParameters(IList<IOpenApiParameter> parameters)
+    {
+        foreach (var (name, schema) in parameters.Select(p => (p.Name, p.Schema as OpenApiSchema)))
+        {
+            if (name == "sku" && schema is not null)
+            {
+                schema.MinLength = 1;
+                schema.MaxLength = Sku.MaxLength;
+                schema.Pattern = Sku.Pattern;
+            }
+            else if (name == "Idempotency-Key" && schema is not null)
+            {
+                schema.MinLength = 1;
+                schema.MaxLength = IdempotencyLimits.MaxKeyLength;
+                schema.Pattern = "^[!-~]+$"; // visible ASCII
+            }
+        }
+    }
+
+    public static void DescribeProperties(OpenApiSchema schema, OpenApiSchemaTransformerContext context)
+    {
+        if (schema.Properties is not { } properties)
+        {
+            return;
+        }
+
+        foreach (var property in context.JsonTypeInfo.Properties)
+        {
+            if (property.AttributeProvider is not { } attributes ||
+                !properties.TryGetValue(property.Name, out var found) || found is not OpenApiSchema target)
+            {
+                continue;
+            }
+
+            foreach (var allowed in attributes.GetCustomAttributes(typeof(AllowedValuesAttribute), true)
+                         .Cast<AllowedValuesAttribute>())
+            {
+                target.Enum = [.. allowed.Values.OfType<string>().Select(v => (JsonNode)JsonValue.Create(v))];
+            }
+
+            var isMap = typeof(IDictionary).IsAssignableFrom(property.PropertyType) ||
+                        property.PropertyType.GetInterfaces().Any(i =>
+                            i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>));
+            if (isMap && attributes.GetCustomAttributes(typeof(MaxLengthAttribute), true)
+                    .Cast<MaxLengthAttribute>().FirstOrDefault() is { } most)
+            {
+                target.MaxProperties = most.Length;
+                target.MaxItems = null;
+                target.MaxLength = null;
+            }
+        }
+    }
+}
