@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
@@ -14,10 +15,11 @@ namespace Cart.Infrastructure.Caching;
 public static class CachingSetup
 {
     /// <summary>
-    /// FusionCache over Redis (Microsoft.Extensions.Caching.StackExchangeRedis as its distributed level, and a Redis
-    /// backplane so an eviction reaches every instance's memory), or over process memory alone when no Redis is set.
-    /// Redis failures never fail a request: a circuit breaker stops asking for a while, failed evictions are replayed
-    /// when Redis is back (auto-recovery), and stale copies answer reads while the database is down (fail-safe).
+    /// Products: FusionCache over Redis (Microsoft.Extensions.Caching.StackExchangeRedis as its distributed level, and
+    /// a Redis backplane so an eviction reaches every instance's memory). Carts: the versioned cache
+    /// (<see cref="Versioned.VersionedCache"/>). Without Redis both run on process memory alone. Redis failures never
+    /// fail a request: a circuit breaker stops asking for a while, failed writes are retried when Redis is back, and
+    /// stale copies answer reads while the database is down (fail-safe).
     /// </summary>
     internal static IServiceCollection AddCartCaching(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +28,8 @@ public static class CachingSetup
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CacheMetrics>();
 
+        // Read here as well as bound above: whether Redis is configured decides what is registered, and FusionCache's
+        // builder takes its settings at registration. What is built later (the cart cache) uses the bound options.
         var redis = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
         var cache = configuration.GetSection(CacheOptions.SectionName).Get<CacheOptions>() ?? new CacheOptions();
 
@@ -34,9 +38,9 @@ public static class CachingSetup
             services.AddSingleton<IConnectionMultiplexer>(_ => Connect(redis.Configuration!, cache));
         }
 
-        // Products: a failed Redis write is replayed when Redis is back (auto-recovery).
+        // Products: FusionCache; a failed Redis write is replayed when Redis is back (auto-recovery).
         Configure(services.AddFusionCache(), redis, cache, autoRecovery: true);
-        AddCartCache(services, redis, cache);
+        AddCartCache(services, redis.IsConfigured);
         return services;
     }
 
@@ -44,11 +48,13 @@ public static class CachingSetup
     /// Carts: the versioned cache (Redis, process memory, or both), in which a read's fill never replaces a newer
     /// committed cart (docs/CACHING.md).
     /// </summary>
-    private static void AddCartCache(IServiceCollection services, RedisOptions redis, CacheOptions cache)
+    private static void AddCartCache(IServiceCollection services, bool hasRedis)
     {
         services.AddSingleton<PendingCacheWrites>();
         services.AddSingleton(sp =>
         {
+            var redis = sp.GetRequiredService<IOptions<RedisOptions>>().Value;
+            var cache = sp.GetRequiredService<IOptions<CacheOptions>>().Value;
             var multiplexer = sp.GetService<IConnectionMultiplexer>();
             var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
             var redisStore = multiplexer is null
@@ -63,7 +69,7 @@ public static class CachingSetup
         });
         services.AddSingleton<IVersionedCache>(sp => sp.GetRequiredService<VersionedCache>());
         services.AddHostedService(sp => sp.GetRequiredService<VersionedCache>());
-        if (redis.IsConfigured)
+        if (hasRedis)
         {
             services.AddHostedService(sp => sp.GetRequiredService<PendingCacheWrites>());
         }
@@ -88,12 +94,12 @@ public static class CachingSetup
             })
             .WithDefaultEntryOptions(e =>
             {
-                e.Duration = cache.CartDuration;
+                e.Duration = cache.ProductDuration;
                 e.IsFailSafeEnabled = true;
                 e.FailSafeMaxDuration = cache.FailSafeMaxDuration;
                 e.FailSafeThrottleDuration = TimeSpan.FromSeconds(10);
-                // Writes must have dropped the entry before the change is acknowledged. No timeouts of FusionCache's
-                // own around Redis calls (a timer per call on the hot path): the Redis client's timeout bounds each
+                // A price change must have dropped the entry everywhere before it is acknowledged. No timeouts of
+                // FusionCache's own around Redis calls (a timer per call on the hot path): the Redis client's timeout bounds each
                 // call, and the circuit breaker stops the next ones.
                 e.AllowBackgroundDistributedCacheOperations = false;
                 e.AllowBackgroundBackplaneOperations = false;
