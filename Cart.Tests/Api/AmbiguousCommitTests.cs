@@ -15,7 +15,7 @@ public abstract class AmbiguousCommitTests(ApiFixture fixture)
     {
         var faults = new CommitFaults();
         await using var host = Host(faults);
-        var (client, userId) = Shopper(host);
+        var (client, userId) = host.NewShopper();
         await client.AddAsync(TestCatalog.Mug, 1);
         await client.GetCartAsync();
 
@@ -33,7 +33,7 @@ public abstract class AmbiguousCommitTests(ApiFixture fixture)
     {
         var faults = new CommitFaults();
         await using var host = Host(faults);
-        var (client, userId) = Shopper(host);
+        var (client, userId) = host.NewShopper();
         await client.AddAsync(TestCatalog.Mug, 1);
 
         faults.FailNextCommitBeforeItIsSent();
@@ -50,7 +50,7 @@ public abstract class AmbiguousCommitTests(ApiFixture fixture)
     {
         var faults = new CommitFaults();
         await using var host = Host(faults);
-        var (client, _) = Shopper(host);
+        var (client, _) = host.NewShopper();
         await client.AddAsync(TestCatalog.Mug, 1);
         await client.GetCartAsync(); // cached at quantity 1
 
@@ -68,11 +68,6 @@ public abstract class AmbiguousCommitTests(ApiFixture fixture)
         new(fixture.Factory.Database, redis: fixture.UsesRedis ? ApiFixture.RedisAddress : null,
             services: s => faults.AddTo(s, fixture.Provider));
 
-    private static (HttpClient Client, string UserId) Shopper(CartAppFactory host)
-    {
-        var userId = ApiFixture.NewUserId();
-        return (host.ClientWithToken(TestAuth.Shopper(userId)), userId);
-    }
 
     private static Task<int> QuantityInDatabaseAsync(CartAppFactory host, string userId) =>
         host.WithDbAsync(db => db.CartLines

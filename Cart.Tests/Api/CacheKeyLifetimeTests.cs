@@ -43,10 +43,10 @@ public sealed class CacheKeyLifetimeTests(PostgresApiFixture fixture)
             redisKeyPrefix: prefix, settings: Settings);
         for (var i = 0; i < 50; i++)
         {
-            await host.ClientWithToken(TestAuth.Shopper(ApiFixture.NewUserId())).GetCartAsync();
+            await host.NewShopper().Client.GetCartAsync();
         }
 
-        var shopper = host.ClientWithToken(TestAuth.Shopper(ApiFixture.NewUserId()));
+        var shopper = host.NewShopper().Client;
         await shopper.AddAsync(TestCatalog.Mug, 1);
         await shopper.GetCartAsync();
 
@@ -62,9 +62,9 @@ public sealed class CacheKeyLifetimeTests(PostgresApiFixture fixture)
         var prefix = $"test-{Guid.NewGuid():N}:";
         await using var host = new CartAppFactory(fixture.Factory.Database, redis: ApiFixture.RedisAddress,
             redisKeyPrefix: prefix, settings: Settings);
-        var (guest, guestToken, _) = await NewGuestAsync(host);
+        var (guest, guestToken, _) = await host.NewGuestAsync();
         await guest.AddAsync(TestCatalog.Shirt, 1);
-        var shopper = host.ClientWithToken(TestAuth.Shopper(ApiFixture.NewUserId()));
+        var shopper = host.NewShopper().Client;
         await shopper.AddAsync(TestCatalog.Mug, 2);
         await (await shopper.PostJsonAsync(CartApi.Merge, new { guestToken })).ExpectAsync(HttpStatusCode.OK);
         await guest.GetCartAsync();
@@ -76,13 +76,6 @@ public sealed class CacheKeyLifetimeTests(PostgresApiFixture fixture)
         Assert.All(lifetimes, k => Assert.True(k.Ttl is not null, $"{k.Key} has no TTL"));
     }
 
-    private static async Task<(HttpClient Client, string Token, string SessionId)> NewGuestAsync(CartAppFactory host)
-    {
-        var session = await (await host.CreateClient().PostAsync(CartApi.GuestSessions, null))
-            .ExpectAsync(HttpStatusCode.Created);
-        var token = session.GetProperty("token").GetString()!;
-        return (host.ClientWithToken(token), token, session.GetProperty("sessionId").GetString()!);
-    }
 
     private static async Task<List<(string Key, TimeSpan? Ttl)>> KeyLifetimesAsync(string keyPrefix)
     {

@@ -94,7 +94,7 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         await using var redis = TcpProxy.For(ApiFixture.RedisAddress);
         await using var host = new CartAppFactory(fixture.Factory.Database, redis: $"127.0.0.1:{redis.Port}",
             settings: QuickBreaker);
-        var (client, userId) = Shopper(host);
+        var (client, userId) = host.NewShopper();
         await client.AddAsync(TestCatalog.Lamp, 1);
         await client.GetCartAsync();
 
@@ -115,7 +115,7 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         await using var redis = TcpProxy.For(ApiFixture.RedisAddress);
         await using var host = new CartAppFactory(fixture.Factory.Database, redis: $"127.0.0.1:{redis.Port}",
             settings: QuickBreaker);
-        var (client, userId) = Shopper(host);
+        var (client, userId) = host.NewShopper();
         await client.AddAsync(TestCatalog.Lamp, 1);
         await client.GetCartAsync(); // cached in Redis at quantity 1
         await redis.CutAsync();
@@ -150,7 +150,7 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         };
         await using var host = new CartAppFactory(fixture.Factory.Database, redis: ApiFixture.RedisAddress,
             settings: settings);
-        var (client, _) = Shopper(host);
+        var (client, _) = host.NewShopper();
         await client.AddAsync(TestCatalog.Shirt, 2);
         var before = await client.GetCartAsync();
 
@@ -158,7 +158,7 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         NpgsqlConnection.ClearAllPools();
         var read = await client.GetCartAsync();
         var write = await client.PostJsonAsync(CartApi.Items, new { sku = TestCatalog.Shirt, quantity = 1 });
-        var (stranger, _) = Shopper(host);
+        var (stranger, _) = host.NewShopper();
         var uncachedRead = await stranger.GetAsync(CartApi.Cart);
 
         Assert.Equal(before.GetRawText(), read.GetRawText());
@@ -174,12 +174,6 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         Assert.Equal(3, (await client.GetCartAsync()).Quantity(TestCatalog.Shirt)); // the refused write left no trace
     }
 
-    private static (HttpClient Client, string UserId) Shopper(CartAppFactory host)
-    {
-        var userId = ApiFixture.NewUserId();
-        var client = host.ClientWithToken(TestAuth.Shopper(userId));
-        return (client, userId);
-    }
 
     private static async Task SetQuantityInDatabaseAsync(CartAppFactory host, string userId, int quantity) =>
         await host.WithDbAsync(db => db.CartLines

@@ -76,11 +76,7 @@ public abstract class ApiFixture(DatabaseProvider provider, bool useRedis, bool 
     public HttpClient WithToken(string token) => Factory.ClientWithToken(token);
 
     /// <summary>A client for a new shopper, and that shopper's id.</summary>
-    public (HttpClient Client, string UserId) NewShopper()
-    {
-        var userId = NewUserId();
-        return (WithToken(TestAuth.Shopper(userId)), userId);
-    }
+    public (HttpClient Client, string UserId) NewShopper() => Factory.NewShopper();
 }
 
 /// <summary>The zero-setup configuration: SQLite and the in-process cache.</summary>

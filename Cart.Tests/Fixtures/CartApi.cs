@@ -20,10 +20,16 @@ public static class CartApi
         await (await client.PostJsonAsync(Items, new { sku, quantity })).ExpectAsync(HttpStatusCode.OK);
 
     /// <summary>Starts a guest session through the API; returns a client holding its token, and the token.</summary>
-    public static async Task<(HttpClient Client, string Token, string SessionId)> NewGuestAsync(this ApiFixture fixture)
+    public static Task<(HttpClient Client, string Token, string SessionId)> NewGuestAsync(this ApiFixture fixture) =>
+        fixture.Factory.NewGuestAsync();
+
+    /// <summary>Starts a guest session on <paramref name="host"/>; returns a client holding its token, and the token.</summary>
+    public static async Task<(HttpClient Client, string Token, string SessionId)> NewGuestAsync(
+        this CartAppFactory host)
     {
-        var session = await (await fixture.Anonymous().PostAsync(GuestSessions, null)).ExpectAsync(HttpStatusCode.Created);
+        var session = await (await host.ClientWithoutRedirects().PostAsync(GuestSessions, null))
+            .ExpectAsync(HttpStatusCode.Created);
         var token = session.GetProperty("token").GetString()!;
-        return (fixture.WithToken(token), token, session.GetProperty("sessionId").GetString()!);
+        return (host.ClientWithToken(token), token, session.GetProperty("sessionId").GetString()!);
     }
 }

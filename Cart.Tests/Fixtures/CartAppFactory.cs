@@ -73,6 +73,13 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         return client;
     }
 
+    /// <summary>A client of this host for a new shopper, and that shopper's id.</summary>
+    public (HttpClient Client, string UserId) NewShopper()
+    {
+        var userId = ApiFixture.NewUserId();
+        return (ClientWithToken(TestAuth.Shopper(userId)), userId);
+    }
+
     /// <summary>Runs <paramref name="work"/> against the host's own database context.</summary>
     public async Task<T> WithDbAsync<T>(Func<CartDbContext, Task<T>> work)
     {
