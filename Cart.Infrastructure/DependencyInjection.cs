@@ -2,6 +2,7 @@ using Cart.Domain.Catalog;
 using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Idempotency;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<IProductCatalog>(sp => sp.GetRequiredService<CachedProductCatalog>());
         services.AddScoped<IProductCacheInvalidator>(sp => sp.GetRequiredService<CachedProductCatalog>());
         services.AddCartIdempotency();
+        services.AddCartInventory();
         return services;
     }
 

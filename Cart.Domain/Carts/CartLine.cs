@@ -37,12 +37,24 @@ public sealed class CartLine
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Units of stock held for the line; null when the SKU's stock is not tracked.</summary>
+    public int? HeldQuantity { get; private set; }
+
+    /// <summary>When the hold lapses; held until then, expired after (decided when read, never stored).</summary>
+    public DateTimeOffset? HoldExpiresAt { get; private set; }
+
     public decimal LineTotal => UnitPrice * Quantity;
 
     internal void SetQuantity(int quantity, DateTimeOffset now)
     {
         Quantity = quantity;
         UpdatedAt = now;
+    }
+
+    internal void SetHold(int? quantity, DateTimeOffset? expiresAt)
+    {
+        HeldQuantity = quantity;
+        HoldExpiresAt = quantity is null ? null : expiresAt;
     }
 
     internal void SetVariant(IReadOnlyDictionary<string, string> variant, DateTimeOffset now)
@@ -58,9 +70,16 @@ public sealed class CartLine
         UnitPrice = other.UnitPrice;
         Variant = other.Variant;
         AddedAt = other.AddedAt;
+        HeldQuantity = other.HeldQuantity;
+        HoldExpiresAt = other.HoldExpiresAt;
         UpdatedAt = now;
     }
 
     internal CartLine CopyTo(string cartId, DateTimeOffset now) =>
-        new(cartId, Sku, Quantity, UnitPrice, Variant, AddedAt) { UpdatedAt = now };
+        new(cartId, Sku, Quantity, UnitPrice, Variant, AddedAt)
+        {
+            UpdatedAt = now,
+            HeldQuantity = HeldQuantity,
+            HoldExpiresAt = HoldExpiresAt,
+        };
 }

@@ -226,6 +226,15 @@ public sealed class ShoppingCart
         Touch(now);
     }
 
+    /// <summary>
+    /// Records the stock hold a line ended with after a change (part of that change: the version does not move again).
+    /// </summary>
+    public void RecordHold(string sku, int? quantity, DateTimeOffset? expiresAt)
+    {
+        var line = FindLine(sku) ?? throw new DomainException(CartErrors.LineNotFound(sku));
+        line.SetHold(quantity, expiresAt);
+    }
+
     /// <summary>Refuses the change when the caller's If-Match named another version.</summary>
     public static void EnsureVersion(long currentVersion, Func<long, bool>? matches)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cart.Domain.Catalog;
+using Cart.Domain.Inventory;
 
 namespace Cart.Infrastructure.Catalog;
 
@@ -47,6 +48,26 @@ public static class DemoCatalog
                 yield return new Product(sku, $"{qualifier} {kind}", $"https://img.example.com/{sku}.jpg", price,
                     market.Currency, active, now);
             }
+        }
+    }
+
+    /// <summary>
+    /// Stock for the demo catalog, spread the way a marketplace's is: most products have plenty, every 7th only a
+    /// handful (1 to 5 units, so a hold and an <c>insufficient_stock</c> are easy to see), every 10th is not tracked.
+    /// </summary>
+    public static IEnumerable<StockItem> Stock(DateTimeOffset now)
+    {
+        var random = new Random(20261130);
+        foreach (var product in Products(now))
+        {
+            var number = int.Parse(product.Sku.AsSpan(3), CultureInfo.InvariantCulture);
+            if (number % 10 == 0)
+            {
+                continue;
+            }
+
+            var onHand = number % 7 == 0 ? random.Next(1, 6) : random.Next(50, 501);
+            yield return new StockItem(product.Sku, onHand, now);
         }
     }
 

@@ -1,5 +1,5 @@
+using Cart.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -7,51 +7,18 @@ namespace Cart.Infrastructure.Idempotency;
 
 /// <summary>
 /// Runs <see cref="IdempotencyRecordPurge"/> every <see cref="IdempotencyOptions.PurgeInterval"/> on every instance
-/// (passes on two instances overlap harmlessly: a row is deleted once). A failed pass is logged and the next tick
-/// tries again; it never stops the host.
+/// (passes on two instances overlap harmlessly: a row is deleted once).
 /// </summary>
-internal sealed partial class IdempotencyPurgeSchedule(
+internal sealed class IdempotencyPurgeSchedule(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<IdempotencyOptions> options,
-    ILogger<IdempotencyPurgeSchedule> logger) : BackgroundService
+    ILogger<IdempotencyPurgeSchedule> logger) : RecurringPass(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PurgeInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await PurgeOnceAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Interval => options.Value.PurgeInterval;
 
-    private async Task PurgeOnceAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var purged = await scope.ServiceProvider.GetRequiredService<IdempotencyRecordPurge>()
-                .PurgeExpiredAsync(stoppingToken);
-            if (purged > 0)
-            {
-                LogPurged(purged);
-            }
-        }
-        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-        {
-            LogPurgeFailed(ex);
-        }
-    }
+    protected override string Description => "deleted Idempotency-Key records past their 24 hours";
 
-    [LoggerMessage(LogLevel.Information, "Deleted {Count} Idempotency-Key records past their 24 hours")]
-    private partial void LogPurged(int count);
-
-    [LoggerMessage(LogLevel.Warning, "Deleting expired Idempotency-Key records failed; the next pass tries again")]
-    private partial void LogPurgeFailed(Exception exception);
+    protected override Task<int> RunOnceAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        services.GetRequiredService<IdempotencyRecordPurge>().PurgeExpiredAsync(cancellationToken);
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Cart.Infrastructure.Persistence;
 
-/// <summary>Brings the database to the current schema and, when it is empty, seeds the demo catalog.</summary>
+/// <summary>Brings the database to the current schema and, when it is empty, seeds the demo catalog and its stock.</summary>
 public sealed class CartDatabaseInitializer(
     CartDbContext db,
     IOptions<DatabaseOptions> options,
@@ -34,16 +34,30 @@ public sealed class CartDatabaseInitializer(
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.SeedDemoCatalog || await db.Products.AnyAsync(cancellationToken))
+        if (!options.Value.SeedDemoCatalog)
         {
             return;
         }
 
-        db.Products.AddRange(DemoCatalog.Products(clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        if (!await db.Products.AnyAsync(cancellationToken))
+        {
+            db.Products.AddRange(DemoCatalog.Products(now));
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Seeded the demo catalog with {Count} products", await db.Products.CountAsync(cancellationToken));
+        }
+
+        // A demo database made before stock was tracked gets its stock too.
+        if (!await db.Stock.AnyAsync(cancellationToken))
+        {
+            var demoSkus = await db.Products.Select(p => p.Sku).ToListAsync(cancellationToken);
+            var known = demoSkus.ToHashSet(StringComparer.Ordinal);
+            db.Stock.AddRange(DemoCatalog.Stock(now).Where(s => known.Contains(s.Sku)));
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("Seeded demo stock for {Count} products", await db.Stock.CountAsync(cancellationToken));
+        }
+
         db.ChangeTracker.Clear();
-        var seeded = await db.Products.CountAsync(cancellationToken);
-        logger.LogInformation("Seeded the demo catalog with {Count} products", seeded);
     }
 
     private static void EnsureSqliteFolder(string? connectionString)

@@ -1,5 +1,6 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
+using Cart.Domain.Inventory;
 using Cart.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,10 @@ public abstract class CartDbContext(DbContextOptions options) : DbContext(option
     public DbSet<CartLine> CartLines => Set<CartLine>();
 
     public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<StockItem> Stock => Set<StockItem>();
+
+    public DbSet<StockHold> StockHolds => Set<StockHold>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

@@ -35,11 +35,23 @@ public sealed record CartItemDocument(
     DateTimeOffset AddedAt,
     DateTimeOffset UpdatedAt);
 
-/// <summary><c>held</c> until <c>expiresAt</c>, <c>expired</c>, or <c>none</c> (stock not tracked for the SKU).</summary>
+/// <summary>
+/// <c>held</c>: <c>quantity</c> units are reserved until <c>expiresAt</c> (fewer than the line's quantity when a cap
+/// applies); <c>expired</c>: nothing is reserved now (the hold lapsed, or no stock was free for it); <c>none</c>: the
+/// SKU's stock is not tracked.
+/// </summary>
 public sealed record HoldDocument(
     [property: AllowedValues("held", "expired", "none")] string Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? Quantity = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull), Range(0, CartLimits.MaxQuantity)] int? Quantity = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? ExpiresAt = null)
 {
     public static readonly HoldDocument None = new("none");
+
+    public static HoldDocument Of(int? heldQuantity, DateTimeOffset? expiresAt, DateTimeOffset now) =>
+        heldQuantity switch
+        {
+            null => None,
+            > 0 when expiresAt > now => new("held", heldQuantity, expiresAt),
+            _ => new("expired", 0, expiresAt),
+        };
 }

@@ -23,7 +23,7 @@ public sealed record CartSnapshot(
         ? NoCart(lastVersion)
         : new CartSnapshot(active.Id, active.Currency, active.Version, active.UpdatedAt,
             active.Lines.Select(l => new CartLineSnapshot(l.Sku, l.Quantity, l.UnitPrice, l.Variant, l.AddedAt,
-                l.UpdatedAt)).ToList());
+                l.UpdatedAt, l.HeldQuantity, l.HoldExpiresAt)).ToList());
 
     /// <summary>True when both name the same cart at the same version with the same lines (timestamps aside).</summary>
     public bool HasSameContentAs(CartSnapshot other) =>
@@ -37,4 +37,6 @@ public sealed record CartLineSnapshot(
     decimal UnitPrice,
     IReadOnlyDictionary<string, string> Variant,
     DateTimeOffset AddedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    int? HeldQuantity = null,
+    DateTimeOffset? HoldExpiresAt = null);

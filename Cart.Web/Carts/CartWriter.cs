@@ -1,18 +1,21 @@
 using System.Text.Json;
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
+using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Platform.Idempotency;
 using Cart.Web.Platform.Problems;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Cart.Web.Carts;
 
 /// <summary>
 /// The one way a cart changes: take the owner's lock, load, check If-Match, let the use case change the aggregate,
-/// build the response, and commit the change with its Idempotency-Key record in one transaction. When another
+/// then in one transaction set the stock holds the change asks for (<see cref="HoldPlan"/>), build the response, and
+/// commit the change with its holds and its Idempotency-Key record. When another
 /// instance committed first (the version moved), start again from a fresh read (<see cref="CartWriteRetry"/>): no
 /// update is ever lost. The committed cart goes into the cache before the change is acknowledged.
 /// </summary>
@@ -23,6 +26,7 @@ internal sealed class CartWriter(
     RequestIdempotency idempotency,
     KeyedLock locks,
     CartWriteRetry retry,
+    IStockHolds holds,
     TimeProvider clock,
     IOptions<JsonOptions> json,
     ILogger<CartWriter> logger)
@@ -49,6 +53,8 @@ internal sealed class CartWriter(
         var work = new CartChange(db, owner, current, clock.GetUtcNow());
         await change(work);
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await HoldStockAsync(work, cancellationToken);
         var document = await documents.BuildAsync(work.Snapshot(), owner, cancellationToken);
         if (idempotency.IsClaimed)
         {
@@ -60,7 +66,7 @@ internal sealed class CartWriter(
         {
             // Once the commit is under way it is not cancelled with the request: a change that commits must also
             // reach the cache, even if the client has gone.
-            if (!await CommitAsync(work))
+            if (!await CommitAsync(transaction, work))
             {
                 return null;
             }
@@ -74,27 +80,46 @@ internal sealed class CartWriter(
         return document;
     }
 
+    /// <summary>Sets the holds of every cart the change touched and records on each line the hold it ended with.</summary>
+    private async Task HoldStockAsync(CartChange work, CancellationToken cancellationToken)
+    {
+        var requests = work.HoldRequests(holds.Limits).ToList();
+        if (requests.Count == 0)
+        {
+            return;
+        }
+
+        var results = await holds.ApplyAsync(requests, work.Now, cancellationToken);
+        var cart = work.Cart;
+        foreach (var result in results)
+        {
+            if (cart is not null && result.CartId == cart.Id && cart.FindLine(result.Sku) is not null)
+            {
+                cart.RecordHold(result.Sku, result.Quantity, result.ExpiresAt);
+            }
+        }
+    }
+
     /// <summary>
     /// Commits the change. True: committed. False: the commit failed and a fresh read showed that nothing was
     /// committed. Throws <see cref="CommitOutcomeUnknownException"/> when even that read fails; a failure before the
     /// commit was sent (an error of the statements themselves) rolls back and is thrown as it is.
     /// </summary>
-    private async Task<bool> CommitAsync(CartChange work)
+    private async Task<bool> CommitAsync(IDbContextTransaction transaction, CartChange work)
     {
         Exception? commitFailure;
-        await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
+        await db.SaveChangesAsync(CancellationToken.None);
+        try
         {
-            await db.SaveChangesAsync(CancellationToken.None);
-            try
-            {
-                await transaction.CommitAsync(CancellationToken.None);
-                return true;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                commitFailure = ex;
-            }
+            await transaction.CommitAsync(CancellationToken.None);
+            return true;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            commitFailure = ex;
+        }
+
+        await transaction.DisposeAsync();
 
         // The server may have committed before the connection failed: only the database can tell, read outside the
         // transaction (now rolled back, if it was not committed).
@@ -140,11 +165,18 @@ internal sealed class CartWriter(
 /// <summary>What a use case sees while it changes a cart.</summary>
 internal sealed class CartChange(CartDbContext db, CartOwner owner, OwnerCarts current, DateTimeOffset now)
 {
-    private readonly List<(CartOwner Owner, ShoppingCart? Cart)> _others = [];
+    private readonly List<(CartOwner Owner, ShoppingCart? Cart, IReadOnlyDictionary<string, int> Before)> _others = [];
+    private readonly IReadOnlyDictionary<string, int> _before = HoldPlan.QuantitiesOf(current.Active);
 
     public CartOwner Owner { get; } = owner;
 
     public DateTimeOffset Now { get; } = now;
+
+    /// <summary>
+    /// True when lines that grew hold what stock is free rather than refuse the change (a merge at login must not fail
+    /// for stock the shopper's carts held a moment ago).
+    /// </summary>
+    public bool HoldWhatIsFree { get; set; }
 
     /// <summary>The owner's active cart, or null when the owner has none yet.</summary>
     public ShoppingCart? Cart { get; private set; } = current.Active;
@@ -166,7 +198,7 @@ internal sealed class CartChange(CartDbContext db, CartOwner owner, OwnerCarts c
     public async Task<ShoppingCart?> FindOtherCartAsync(CartOwner other, CancellationToken cancellationToken)
     {
         var cart = await db.FindActiveAsync(other, tracking: true, cancellationToken);
-        _others.Add((other, cart));
+        _others.Add((other, cart, HoldPlan.QuantitiesOf(cart)));
         return cart;
     }
 
@@ -177,12 +209,29 @@ internal sealed class CartChange(CartDbContext db, CartOwner owner, OwnerCarts c
     public IEnumerable<(CartOwner Owner, CartSnapshot Cart)> Results()
     {
         yield return (Owner, Snapshot());
-        foreach (var (other, cart) in _others)
+        foreach (var (other, cart, _) in _others)
         {
             if (cart is not null)
             {
                 yield return (other, CartSnapshot.Of(cart.Status == CartStatus.Active ? cart : null, cart.Version));
             }
         }
+    }
+
+    /// <summary>The holds this change asks for, for every cart it touched.</summary>
+    public IEnumerable<HoldRequest> HoldRequests(HoldLimits limits)
+    {
+        var requests = Cart is null
+            ? []
+            : HoldPlan.For(Cart, _before, limits, HoldWhatIsFree, Now);
+        foreach (var (_, cart, before) in _others)
+        {
+            if (cart is not null)
+            {
+                requests = requests.Concat(HoldPlan.For(cart, before, limits, HoldWhatIsFree, Now));
+            }
+        }
+
+        return requests;
     }
 }

@@ -43,6 +43,7 @@ internal sealed class MergeGuestCart(CartWriter writer, GuestTokenReader guestTo
             }
 
             var cart = change.OpenCart();
+            change.HoldWhatIsFree = true;
             cart.MergeFrom(guestCart, change.Now);
         }, cancellationToken);
     }

@@ -1,10 +1,11 @@
 using Cart.Domain.Catalog;
 using Cart.Domain.Common;
+using Cart.Domain.Inventory;
 using Cart.Web.Platform.Http;
 
 namespace Cart.Web.Catalog;
 
-internal sealed class GetProduct(IProductCatalog catalog)
+internal sealed class GetProduct(IProductCatalog catalog, IStockHolds stock, TimeProvider clock)
 {
     public async Task<ProductDocument> HandleAsync(string sku, CancellationToken cancellationToken)
     {
@@ -12,6 +13,7 @@ internal sealed class GetProduct(IProductCatalog catalog)
         var products = await catalog.FindAsync([sku], cancellationToken);
         var product = products.GetValueOrDefault(sku)
                       ?? throw new DomainException(CatalogErrors.ProductNotFound(sku));
-        return ProductDocument.From(product);
+        var free = await stock.FreeAsync([sku], clock.GetUtcNow(), cancellationToken);
+        return ProductDocument.From(product, free);
     }
 }

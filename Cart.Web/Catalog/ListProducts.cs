@@ -1,4 +1,5 @@
 using Cart.Domain.Catalog;
+using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Cart.Web.Catalog;
 
 /// <summary>Pages through the public catalog, optionally filtered by a search term on name or SKU.</summary>
-internal sealed class ListProducts(CartDbContext db)
+internal sealed class ListProducts(CartDbContext db, IStockHolds stock, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
@@ -56,6 +57,7 @@ internal sealed class ListProducts(CartDbContext db)
             .Take(size)
             .Select(p => new ProductInfo(p.Sku, p.Name, p.ImageUrl, p.Price, p.Currency, p.Active))
             .ToListAsync(cancellationToken);
-        return new ProductPage(items.Select(ProductDocument.From).ToList(), number, size, total);
+        var free = await stock.FreeAsync(items.Select(p => p.Sku).ToList(), clock.GetUtcNow(), cancellationToken);
+        return new ProductPage(items.Select(p => ProductDocument.From(p, free)).ToList(), number, size, total);
     }
 }

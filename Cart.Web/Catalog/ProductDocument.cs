@@ -4,7 +4,10 @@ using Cart.Web.Platform.Json;
 
 namespace Cart.Web.Catalog;
 
-/// <summary>A product as the public catalog shows it; <c>available</c> is null while stock is not tracked.</summary>
+/// <summary>
+/// A product as the public catalog shows it; <c>available</c> is the stock free now (lapsed holds do not count), null
+/// when the SKU's stock is not tracked.
+/// </summary>
 public sealed record ProductDocument(
     string Sku,
     string Name,
@@ -12,11 +15,11 @@ public sealed record ProductDocument(
     decimal Price,
     string Currency,
     bool Active,
-    int? Available)
+    [property: Range(0, int.MaxValue)] int? Available)
 {
-    public static ProductDocument From(ProductInfo product) =>
+    public static ProductDocument From(ProductInfo product, IReadOnlyDictionary<string, int> free) =>
         new(product.Sku, product.Name, product.ImageUrl, Money.Normalize(product.Price), product.Currency,
-            product.Active, null);
+            product.Active, free.TryGetValue(product.Sku, out var available) ? available : null);
 }
 
 public sealed record ProductPage(

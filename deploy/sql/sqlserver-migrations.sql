@@ -188,3 +188,80 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130120634_StockHolds'
+)
+BEGIN
+    ALTER TABLE [cart_items] ADD [held_quantity] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130120634_StockHolds'
+)
+BEGIN
+    ALTER TABLE [cart_items] ADD [hold_expires_at] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130120634_StockHolds'
+)
+BEGIN
+    CREATE TABLE [stock] (
+        [sku] nvarchar(64) NOT NULL,
+        [on_hand] int NOT NULL,
+        [reserved] int NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_stock] PRIMARY KEY ([sku]),
+        CONSTRAINT [ck_stock_reserved_within_on_hand] CHECK (reserved >= 0 AND reserved <= on_hand)
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130120634_StockHolds'
+)
+BEGIN
+    CREATE TABLE [stock_holds] (
+        [cart_id] nvarchar(32) NOT NULL,
+        [sku] nvarchar(64) NOT NULL,
+        [quantity] int NOT NULL,
+        [status] nvarchar(16) NOT NULL,
+        [expires_at] datetimeoffset NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_stock_holds] PRIMARY KEY ([cart_id], [sku])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130120634_StockHolds'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [ix_stock_holds_active_expiry] ON [stock_holds] ([expires_at]) WHERE status = ''active''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130120634_StockHolds'
+)
+BEGIN
+    EXEC(N'CREATE INDEX [ix_stock_holds_active_sku_expiry] ON [stock_holds] ([sku], [expires_at]) WHERE status = ''active''');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130120634_StockHolds'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+    VALUES (N'20261130120634_StockHolds', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

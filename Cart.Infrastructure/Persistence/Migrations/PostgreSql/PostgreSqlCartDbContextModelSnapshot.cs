@@ -38,6 +38,14 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("added_at");
 
+                    b.Property<int?>("HeldQuantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("held_quantity");
+
+                    b.Property<DateTimeOffset?>("HoldExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hold_expires_at");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
@@ -173,6 +181,82 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_products_name");
 
                     b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Domain.Inventory.StockHold", b =>
+                {
+                    b.Property<string>("CartId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("cart_id");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CartId", "Sku")
+                        .HasName("pk_stock_holds");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_stock_holds_active_expiry")
+                        .HasFilter("status = 'active'");
+
+                    b.HasIndex("Sku", "ExpiresAt")
+                        .HasDatabaseName("ix_stock_holds_active_sku_expiry")
+                        .HasFilter("status = 'active'");
+
+                    b.ToTable("stock_holds", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Domain.Inventory.StockItem", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<int>("OnHand")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_hand");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("integer")
+                        .HasColumnName("reserved");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Sku")
+                        .HasName("pk_stock");
+
+                    b.ToTable("stock", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stock_reserved_within_on_hand", "reserved >= 0 AND reserved <= on_hand");
+                        });
                 });
 
             modelBuilder.Entity("Cart.Infrastructure.Idempotency.IdempotencyRecord", b =>

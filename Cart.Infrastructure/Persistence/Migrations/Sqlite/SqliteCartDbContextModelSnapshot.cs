@@ -32,6 +32,14 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("added_at");
 
+                    b.Property<int?>("HeldQuantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held_quantity");
+
+                    b.Property<long?>("HoldExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hold_expires_at");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
@@ -167,6 +175,82 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_products_name");
 
                     b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Domain.Inventory.StockHold", b =>
+                {
+                    b.Property<string>("CartId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cart_id");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("CartId", "Sku")
+                        .HasName("pk_stock_holds");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_stock_holds_active_expiry")
+                        .HasFilter("status = 'active'");
+
+                    b.HasIndex("Sku", "ExpiresAt")
+                        .HasDatabaseName("ix_stock_holds_active_sku_expiry")
+                        .HasFilter("status = 'active'");
+
+                    b.ToTable("stock_holds", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Domain.Inventory.StockItem", b =>
+                {
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sku");
+
+                    b.Property<int>("OnHand")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_hand");
+
+                    b.Property<int>("Reserved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reserved");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Sku")
+                        .HasName("pk_stock");
+
+                    b.ToTable("stock", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_stock_reserved_within_on_hand", "reserved >= 0 AND reserved <= on_hand");
+                        });
                 });
 
             modelBuilder.Entity("Cart.Infrastructure.Idempotency.IdempotencyRecord", b =>

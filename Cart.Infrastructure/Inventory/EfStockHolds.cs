@@ -1,0 +1,170 @@
+using Cart.Domain.Inventory;
+using Cart.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cart.Infrastructure.Inventory;
+
+/// <summary>
+/// Soft holds in the database, inside the caller's transaction, keeping <see cref="StockRows"/>' locking protocol.
+/// </summary>
+internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> options) : IStockHolds
+{
+    public HoldLimits Limits { get; } = options.Value.ToLimits();
+
+    public async Task<IReadOnlyList<HoldResult>> ApplyAsync(IReadOnlyList<HoldRequest> requests, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var results = new List<HoldResult>(requests.Count);
+        var shortages = new List<StockShortage>();
+        foreach (var bySku in requests.GroupBy(r => r.Sku, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var sku = bySku.Key;
+            if (!await StockRows.TryLockAsync(db, sku, now, cancellationToken))
+            {
+                results.AddRange(bySku.Select(r => new HoldResult(r.CartId, sku, null, null)));
+                continue;
+            }
+
+            var carts = bySku.Select(r => r.CartId).Distinct().ToList();
+            var holds = await db.StockHolds.Where(h => h.Sku == sku && carts.Contains(h.CartId))
+                .ToDictionaryAsync(h => h.CartId, cancellationToken);
+
+            // Releases first: what one cart gives back (a merged guest cart) can go to another in the same change.
+            foreach (var request in bySku.OrderBy(r => r.Quantity))
+            {
+                if (!holds.TryGetValue(request.CartId, out var hold) && request.Quantity == 0)
+                {
+                    results.Add(new HoldResult(request.CartId, sku, 0, null));
+                    continue;
+                }
+
+                if (hold is null)
+                {
+                    hold = new StockHold(request.CartId, sku, now);
+                    db.StockHolds.Add(hold);
+                    holds[request.CartId] = hold;
+                }
+
+                var outcome = await SetAsync(hold, request, carts, now, cancellationToken);
+                if (outcome.Shortage is not null)
+                {
+                    shortages.Add(outcome.Shortage);
+                    continue;
+                }
+
+                results.Add(new HoldResult(request.CartId, sku, outcome.Held, hold.ExpiresAt));
+            }
+        }
+
+        if (shortages.Count > 0)
+        {
+            throw InsufficientStock.For(shortages);
+        }
+
+        return results;
+    }
+
+    public async Task CommitAsync(string cartId, IReadOnlyList<StockLine> lines, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var shortages = new List<StockShortage>();
+        foreach (var line in lines.OrderBy(l => l.Sku, StringComparer.Ordinal))
+        {
+            if (!await StockRows.TryLockAsync(db, line.Sku, now, cancellationToken))
+            {
+                continue;
+            }
+
+            var hold = await db.StockHolds.SingleOrDefaultAsync(h => h.CartId == cartId && h.Sku == line.Sku,
+                cancellationToken);
+            var fromHold = hold?.Reserving ?? 0;
+            var sold = await StockRows.TrySellAsync(db, line.Sku, line.Quantity, fromHold, cancellationToken);
+            if (!sold && line.Quantity > fromHold)
+            {
+                // Lapsed holds of other carts may be what is in the way.
+                await StockRows.ReleaseLapsedAsync(db, line.Sku, now, [cartId], cancellationToken);
+                sold = await StockRows.TrySellAsync(db, line.Sku, line.Quantity, fromHold, cancellationToken);
+            }
+
+            if (!sold)
+            {
+                var available = await StockRows.UnreservedAsync(db, line.Sku, cancellationToken) + fromHold;
+                shortages.Add(new StockShortage(line.Sku, line.Quantity, available));
+                continue;
+            }
+
+            hold?.Commit(now);
+        }
+
+        if (shortages.Count > 0)
+        {
+            throw InsufficientStock.For(shortages);
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> FreeAsync(IReadOnlyCollection<string> skus, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        if (skus.Count == 0)
+        {
+            return new Dictionary<string, int>();
+        }
+
+        var rows = await db.Stock.AsNoTracking()
+            .Where(s => skus.Contains(s.Sku))
+            .Select(s => new
+            {
+                s.Sku,
+                Free = s.OnHand - s.Reserved + (db.StockHolds
+                    .Where(h => h.Sku == s.Sku && h.Status == HoldStatus.Active && h.ExpiresAt <= now)
+                    .Sum(h => (int?)h.Quantity) ?? 0),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Sku, r => Math.Max(0, r.Free), StringComparer.Ordinal);
+    }
+
+    private async Task<(int Held, StockShortage? Shortage)> SetAsync(StockHold hold, HoldRequest request,
+        IReadOnlyCollection<string> changingCarts, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sku = request.Sku;
+        var reserving = hold.Reserving;
+        var wanted = request.Quantity;
+        if (wanted > reserving && !await StockRows.TryReserveAsync(db, sku, wanted - reserving, cancellationToken))
+        {
+            // Lapsed holds of other carts count as reserved until released: release them, then look again.
+            await StockRows.ReleaseLapsedAsync(db, sku, now, changingCarts, cancellationToken);
+            if (!await StockRows.TryReserveAsync(db, sku, wanted - reserving, cancellationToken))
+            {
+                // The row is locked: what is unreserved now stays so until this transaction ends.
+                var available = await StockRows.UnreservedAsync(db, sku, cancellationToken) + reserving;
+                if (request.Strict)
+                {
+                    return (0, new StockShortage(sku, request.Requested, available));
+                }
+
+                wanted = Math.Min(wanted, available);
+                if (wanted > reserving && !await StockRows.TryReserveAsync(db, sku, wanted - reserving, cancellationToken))
+                {
+                    wanted = reserving;
+                }
+            }
+        }
+
+        if (wanted < reserving)
+        {
+            await StockRows.GiveBackAsync(db, sku, reserving - wanted, cancellationToken);
+        }
+
+        if (wanted > 0)
+        {
+            hold.Hold(wanted, now + Limits.Duration, now);
+        }
+        else if (hold.Status == HoldStatus.Active)
+        {
+            hold.Release(now);
+        }
+
+        return (wanted, null);
+    }
+}
