@@ -1,6 +1,8 @@
 using Cart.Domain.Catalog;
+using Cart.Domain.Checkout;
 using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Checkout;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
@@ -36,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<IProductCacheInvalidator>(sp => sp.GetRequiredService<CachedProductCatalog>());
         services.AddCartIdempotency();
         services.AddCartInventory();
+        services.AddScoped<IOrderBook, EfOrderBook>();
         return services;
     }
 

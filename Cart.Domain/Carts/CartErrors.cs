@@ -24,6 +24,11 @@ public static class CartErrors
         new(ErrorCodes.ProductUnavailable,
             $"SKU '{sku}' is sold in {productCurrency}; this cart is in {cartCurrency}. A cart holds one currency.");
 
+    public static DomainError CartEmpty => new(ErrorCodes.CartEmpty, "The cart is empty: there is nothing to check out.");
+
+    public static DomainError PricesRose => new(ErrorCodes.PriceChanged,
+        "Prices went up since they were added to the cart; accept the new prices, then check out.");
+
     public static DomainError VersionMismatch(long current) =>
         new(ErrorCodes.VersionMismatch, $"The cart is at version {current}; reload it and try again.");
 

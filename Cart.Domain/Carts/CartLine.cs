@@ -51,6 +51,12 @@ public sealed class CartLine
         UpdatedAt = now;
     }
 
+    internal void SetUnitPrice(decimal unitPrice, DateTimeOffset now)
+    {
+        UnitPrice = unitPrice;
+        UpdatedAt = now;
+    }
+
     internal void SetHold(int? quantity, DateTimeOffset? expiresAt)
     {
         HeldQuantity = quantity;

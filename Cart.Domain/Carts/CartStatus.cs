@@ -7,4 +7,7 @@ public enum CartStatus
 
     /// <summary>A guest cart whose lines moved into a shopper's cart at login.</summary>
     Merged,
+
+    /// <summary>Turned into an order at checkout.</summary>
+    CheckedOut,
 }

@@ -12,6 +12,7 @@ public sealed class ShoppingCart
     public const string IdPrefix = "c_";
 
     private readonly List<CartLine> _lines = [];
+    private readonly List<CartActivity> _activity = [];
 
     private ShoppingCart()
     {
@@ -53,6 +54,9 @@ public sealed class ShoppingCart
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public IReadOnlyList<CartLine> Lines => _lines;
+
+    /// <summary>What this instance's changes did, in order, for the cart's timeline (not stored with the cart).</summary>
+    public IReadOnlyList<CartActivity> Activity => _activity;
 
     public int TotalItems => _lines.Sum(l => l.Quantity);
 
@@ -100,6 +104,8 @@ public sealed class ShoppingCart
             {
                 line.SetVariant(Copy(variant), now);
             }
+
+            _activity.Add(new CartActivity(CartActivityTypes.QuantityChanged, product.Sku, line.Quantity));
         }
         else
         {
@@ -107,6 +113,7 @@ public sealed class ShoppingCart
             line = new CartLine(Id, product.Sku, quantity, product.Price, Copy(variant), now);
             _lines.Add(line);
             Currency = product.Currency;
+            _activity.Add(new CartActivity(CartActivityTypes.ItemAdded, product.Sku, quantity));
         }
 
         Touch(now);
@@ -123,6 +130,7 @@ public sealed class ShoppingCart
         {
             line.SetQuantity(quantity, now);
             Touch(now);
+            _activity.Add(new CartActivity(CartActivityTypes.QuantityChanged, sku, quantity));
         }
 
         return line;
@@ -139,6 +147,7 @@ public sealed class ShoppingCart
         }
 
         Touch(now);
+        _activity.Add(new CartActivity(CartActivityTypes.ItemRemoved, sku, line.Quantity));
         return line;
     }
 
@@ -155,6 +164,7 @@ public sealed class ShoppingCart
         _lines.Clear();
         Currency = null;
         Touch(now);
+        _activity.Add(new CartActivity(CartActivityTypes.CartCleared, Quantity: removed.Sum(l => l.Quantity)));
         return removed;
     }
 
@@ -202,8 +212,44 @@ public sealed class ShoppingCart
             Touch(now);
         }
 
+        _activity.Add(new CartActivity(CartActivityTypes.MergedIn, Detail: guest.Id));
         guest.CloseAsMerged(Id, now);
+        guest._activity.Add(new CartActivity(CartActivityTypes.MergedAway, Detail: Id));
     }
+
+    /// <summary>
+    /// Closes the cart as an order: every line must be at or above its catalog price now (a price that went down is
+    /// applied here; one that went up needs the shopper's acceptance first, see <see cref="PriceRises"/>).
+    /// </summary>
+    public void CheckOut(IReadOnlyDictionary<string, decimal> currentPrices, string orderId, DateTimeOffset now)
+    {
+        EnsureActive();
+        Guard(_lines.Count > 0, CartErrors.CartEmpty);
+        Guard(PriceRises(currentPrices).Count == 0, CartErrors.PricesRose);
+        var lowered = 0;
+        foreach (var line in _lines)
+        {
+            var current = currentPrices[line.Sku];
+            if (current < line.UnitPrice)
+            {
+                line.SetUnitPrice(current, now);
+                lowered++;
+            }
+        }
+
+        if (lowered > 0)
+        {
+            _activity.Add(new CartActivity(CartActivityTypes.PricesLowered, Quantity: lowered));
+        }
+
+        Status = CartStatus.CheckedOut;
+        Touch(now);
+        _activity.Add(new CartActivity(CartActivityTypes.CheckedOut, Quantity: TotalItems, Detail: orderId));
+    }
+
+    /// <summary>The lines whose catalog price is above the price the shopper has seen and accepted.</summary>
+    public IReadOnlyList<CartLine> PriceRises(IReadOnlyDictionary<string, decimal> currentPrices) =>
+        _lines.Where(l => currentPrices.TryGetValue(l.Sku, out var current) && current > l.UnitPrice).ToList();
 
     /// <summary>
     /// Closes an empty guest cart at login when there is nothing to move and the shopper has no cart to move it to.

@@ -6,4 +6,8 @@ public interface IProductCatalog
     /// <summary>The products among <paramref name="skus"/> that exist, keyed by SKU; unknown SKUs are absent.</summary>
     Task<IReadOnlyDictionary<string, ProductInfo>> FindAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="FindAsync"/>, read from the database itself, never from a cache (checkout's prices).</summary>
+    Task<IReadOnlyDictionary<string, ProductInfo>> FindOnPrimaryAsync(IReadOnlyCollection<string> skus,
+        CancellationToken cancellationToken);
 }

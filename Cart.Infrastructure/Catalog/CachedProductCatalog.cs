@@ -75,6 +75,9 @@ internal sealed class CachedProductCatalog(
         return found;
     }
 
+    public Task<IReadOnlyDictionary<string, ProductInfo>> FindOnPrimaryAsync(IReadOnlyCollection<string> skus,
+        CancellationToken cancellationToken) => store.FindAsync(skus, cancellationToken);
+
     public async Task InvalidateAsync(string sku, CancellationToken cancellationToken) =>
         await cache.RemoveAsync(Key(sku), Entry(), cancellationToken);
 

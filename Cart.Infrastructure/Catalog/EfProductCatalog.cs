@@ -20,4 +20,7 @@ internal sealed class EfProductCatalog(CartDbContext db) : IProductCatalog
             .ToListAsync(cancellationToken);
         return products.ToDictionary(p => p.Sku, StringComparer.Ordinal);
     }
+
+    public Task<IReadOnlyDictionary<string, ProductInfo>> FindOnPrimaryAsync(IReadOnlyCollection<string> skus,
+        CancellationToken cancellationToken) => FindAsync(skus, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
+using Cart.Domain.Checkout;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,10 @@ public abstract class CartDbContext(DbContextOptions options) : DbContext(option
     public DbSet<CartLine> CartLines => Set<CartLine>();
 
     public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<CartEvent> CartEvents => Set<CartEvent>();
+
+    public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<StockItem> Stock => Set<StockItem>();
 

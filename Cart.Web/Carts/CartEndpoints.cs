@@ -47,10 +47,29 @@ internal static class CartEndpoints
         writes.MapDelete("/", Clear)
             .WithName("ClearCart")
             .WithSummary("Empties the cart.");
+        writes.MapPost("/checkout", Checkout)
+            .WithName("CheckoutCart")
+            .WithSummary("Turns the cart into an order (Idempotency-Key required): holds sold, prices checked, cart closed.")
+            .RequireIdempotencyKey()
+            .Produces<OrderDocument>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         writes.MapPost("/merge", Merge)
             .WithName("MergeGuestCart")
             .WithSummary("Merges a guest cart into the signed-in shopper's cart (shopper tokens only).")
             .RequireAuthorization(CartSchemes.ShopperOnlyPolicy);
+
+        routes.MapGroup("/api/v1/orders")
+            .WithTags("Orders")
+            .RequireAuthorization()
+            .AddEndpointFilter<OwnerQueryFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .MapGet("/{orderId}", GetOrder)
+            .WithName("GetOrder")
+            .WithSummary("An order, to its owner.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -84,6 +103,22 @@ internal static class CartEndpoints
     private static async Task<Ok<CartDocument>> Merge([FromBody] MergeCartRequest request, ClaimsPrincipal user,
         HttpContext http, MergeGuestCart handler, CancellationToken cancellationToken) =>
         Done(http, await handler.HandleAsync(user.GetCartOwner(), request, IfMatch(http), cancellationToken));
+
+    private static async Task<Created<OrderDocument>> Checkout(ClaimsPrincipal user, HttpContext http,
+        CheckoutCart handler, CancellationToken cancellationToken)
+    {
+        var response = await handler.HandleAsync(user.GetCartOwner(), IfMatch(http), cancellationToken);
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Created(response.Location, response.Body);
+    }
+
+    private static async Task<Ok<OrderDocument>> GetOrder(string orderId, ClaimsPrincipal user, HttpContext http,
+        GetOrder handler, CancellationToken cancellationToken)
+    {
+        var order = await handler.HandleAsync(user.GetCartOwner(), orderId, cancellationToken);
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Ok(order);
+    }
 
     private static Func<long, bool>? IfMatch(HttpContext http) => CartVersionHeaders.IfMatch(http.Request);
 

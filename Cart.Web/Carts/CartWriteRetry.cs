@@ -13,7 +13,7 @@ internal sealed class CartWriteRetry
 {
     public const int MaxAttempts = 10;
 
-    private readonly ResiliencePipeline<CartDocument?> _pipeline;
+    private readonly ResiliencePipeline<object?> _pipeline;
 
     /// <param name="waits">
     /// What the pauses wait on. The pauses space out real database races and read no business time, so the host gives
@@ -22,13 +22,13 @@ internal sealed class CartWriteRetry
     /// </param>
     public CartWriteRetry(TimeProvider waits)
     {
-        _pipeline = new ResiliencePipelineBuilder<CartDocument?> { TimeProvider = waits }
-            .AddRetry(new RetryStrategyOptions<CartDocument?>
+        _pipeline = new ResiliencePipelineBuilder<object?> { TimeProvider = waits }
+            .AddRetry(new RetryStrategyOptions<object?>
             {
                 MaxRetryAttempts = MaxAttempts - 1,
-                ShouldHandle = new PredicateBuilder<CartDocument?>()
+                ShouldHandle = new PredicateBuilder<object?>()
                     .Handle<CartRaceLostException>()
-                    .HandleResult(document => document is null),
+                    .HandleResult(response => response is null),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(10),
@@ -40,15 +40,17 @@ internal sealed class CartWriteRetry
     }
 
     /// <summary>
-    /// Runs <paramref name="attempt"/> until it returns a document; throws <see cref="CartBusyException"/> when
+    /// Runs <paramref name="attempt"/> until it returns a response; throws <see cref="CartBusyException"/> when
     /// <see cref="MaxAttempts"/> attempts all lost their race or failed to commit.
     /// </summary>
-    public async Task<CartDocument> ExecuteAsync(Func<CancellationToken, ValueTask<CartDocument?>> attempt,
-        CancellationToken cancellationToken)
+    public async Task<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T?>> attempt,
+        CancellationToken cancellationToken) where T : class
     {
         try
         {
-            return await _pipeline.ExecuteAsync(attempt, cancellationToken) ?? throw new CartBusyException();
+            var response = await _pipeline.ExecuteAsync(
+                async (a, token) => (object?)await a(token), attempt, cancellationToken);
+            return response as T ?? throw new CartBusyException();
         }
         catch (CartRaceLostException)
         {

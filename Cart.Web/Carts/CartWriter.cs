@@ -14,8 +14,9 @@ namespace Cart.Web.Carts;
 
 /// <summary>
 /// The one way a cart changes: take the owner's lock, load, check If-Match, let the use case change the aggregate,
-/// then in one transaction set the stock holds the change asks for (<see cref="HoldPlan"/>), build the response, and
-/// commit the change with its holds and its Idempotency-Key record. When another
+/// then in one transaction set the stock holds the change asks for (<see cref="HoldPlan"/>), run the change's own
+/// statements (checkout's), append the cart's timeline, build the response, and commit all of it with the
+/// Idempotency-Key record. When another
 /// instance committed first (the version moved), start again from a fresh read (<see cref="CartWriteRetry"/>): no
 /// update is ever lost. The committed cart goes into the cache before the change is acknowledged.
 /// </summary>
@@ -31,20 +32,38 @@ internal sealed class CartWriter(
     IOptions<JsonOptions> json,
     ILogger<CartWriter> logger)
 {
+    /// <summary>Makes the change and answers with the cart as it leaves it (200, with its ETag).</summary>
     public async Task<CartDocument> WriteAsync(CartOwner owner, Func<long, bool>? ifMatch,
         Func<CartChange, Task> change, CancellationToken cancellationToken)
     {
-        using var held = await locks.AcquireAsync(owner.Key, cancellationToken);
-        return await retry.ExecuteAsync(
-            token => AttemptAsync(owner, ifMatch, change, token), cancellationToken);
+        var response = await WriteAsync(owner, ifMatch, change, async (work, token) =>
+        {
+            var document = await documents.BuildAsync(work.Snapshot(), owner, token);
+            return new CartWriteResponse<CartDocument>(StatusCodes.Status200OK, document, document.ETag);
+        }, cancellationToken);
+        return response.Body;
     }
 
     /// <summary>
-    /// One try on fresh state. Returns the document once committed, null when the commit failed and nothing was
+    /// Makes the change and answers with what <paramref name="respond"/> builds once the change's statements have run
+    /// inside its transaction (checkout answers with the order).
+    /// </summary>
+    public async Task<CartWriteResponse<T>> WriteAsync<T>(CartOwner owner, Func<long, bool>? ifMatch,
+        Func<CartChange, Task> change, Func<CartChange, CancellationToken, Task<CartWriteResponse<T>>> respond,
+        CancellationToken cancellationToken) where T : class
+    {
+        using var held = await locks.AcquireAsync(owner.Key, cancellationToken);
+        return await retry.ExecuteAsync(
+            token => AttemptAsync(owner, ifMatch, change, respond, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// One try on fresh state. Returns the response once committed, null when the commit failed and nothing was
     /// committed; throws <see cref="CartRaceLostException"/> when another writer committed first.
     /// </summary>
-    private async ValueTask<CartDocument?> AttemptAsync(CartOwner owner, Func<long, bool>? ifMatch,
-        Func<CartChange, Task> change, CancellationToken cancellationToken)
+    private async ValueTask<CartWriteResponse<T>?> AttemptAsync<T>(CartOwner owner, Func<long, bool>? ifMatch,
+        Func<CartChange, Task> change, Func<CartChange, CancellationToken, Task<CartWriteResponse<T>>> respond,
+        CancellationToken cancellationToken) where T : class
     {
         db.ChangeTracker.Clear();
         var current = await db.FindCurrentAsync(owner, tracking: true, cancellationToken);
@@ -54,12 +73,15 @@ internal sealed class CartWriter(
         await change(work);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await HoldStockAsync(work, cancellationToken);
-        var document = await documents.BuildAsync(work.Snapshot(), owner, cancellationToken);
+        var holdResults = await HoldStockAsync(work, cancellationToken);
+        await work.RunInTransactionAsync(cancellationToken);
+        CartTimeline.Append(db, work, holdResults);
+        var response = await respond(work, cancellationToken);
         if (idempotency.IsClaimed)
         {
-            var body = JsonSerializer.Serialize(document, json.Value.SerializerOptions);
-            await idempotency.AddCompletionAsync(db, StatusCodes.Status200OK, body, document.ETag, cancellationToken);
+            var body = JsonSerializer.Serialize(response.Body, json.Value.SerializerOptions);
+            await idempotency.AddCompletionAsync(db, response.Status, body, response.ETag, response.Location,
+                cancellationToken);
         }
 
         try
@@ -77,16 +99,16 @@ internal sealed class CartWriter(
         }
 
         await PutInCacheAsync(work);
-        return document;
+        return response;
     }
 
     /// <summary>Sets the holds of every cart the change touched and records on each line the hold it ended with.</summary>
-    private async Task HoldStockAsync(CartChange work, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<HoldResult>> HoldStockAsync(CartChange work, CancellationToken cancellationToken)
     {
         var requests = work.HoldRequests(holds.Limits).ToList();
         if (requests.Count == 0)
         {
-            return;
+            return [];
         }
 
         var results = await holds.ApplyAsync(requests, work.Now, cancellationToken);
@@ -98,6 +120,8 @@ internal sealed class CartWriter(
                 cart.RecordHold(result.Sku, result.Quantity, result.ExpiresAt);
             }
         }
+
+        return results;
     }
 
     /// <summary>
@@ -162,76 +186,5 @@ internal sealed class CartWriter(
         exception is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(exception);
 }
 
-/// <summary>What a use case sees while it changes a cart.</summary>
-internal sealed class CartChange(CartDbContext db, CartOwner owner, OwnerCarts current, DateTimeOffset now)
-{
-    private readonly List<(CartOwner Owner, ShoppingCart? Cart, IReadOnlyDictionary<string, int> Before)> _others = [];
-    private readonly IReadOnlyDictionary<string, int> _before = HoldPlan.QuantitiesOf(current.Active);
-
-    public CartOwner Owner { get; } = owner;
-
-    public DateTimeOffset Now { get; } = now;
-
-    /// <summary>
-    /// True when lines that grew hold what stock is free rather than refuse the change (a merge at login must not fail
-    /// for stock the shopper's carts held a moment ago).
-    /// </summary>
-    public bool HoldWhatIsFree { get; set; }
-
-    /// <summary>The owner's active cart, or null when the owner has none yet.</summary>
-    public ShoppingCart? Cart { get; private set; } = current.Active;
-
-    /// <summary>The owner's cart, opened (and inserted on commit) when there is none yet.</summary>
-    public ShoppingCart OpenCart()
-    {
-        if (Cart is null)
-        {
-            // Closed carts of the owner (a merged guest cart) keep their versions; the new one counts on from them.
-            Cart = ShoppingCart.Open(Owner, Now, current.Version);
-            db.Carts.Add(Cart);
-        }
-
-        return Cart;
-    }
-
-    /// <summary>Another owner's active cart, tracked in the same transaction (the guest cart of a merge).</summary>
-    public async Task<ShoppingCart?> FindOtherCartAsync(CartOwner other, CancellationToken cancellationToken)
-    {
-        var cart = await db.FindActiveAsync(other, tracking: true, cancellationToken);
-        _others.Add((other, cart, HoldPlan.QuantitiesOf(cart)));
-        return cart;
-    }
-
-    /// <summary>The owner's cart as this change leaves it.</summary>
-    public CartSnapshot Snapshot() => CartSnapshot.Of(Cart, current.Version);
-
-    /// <summary>Every cart the change touched, as it leaves them: the owner's, and another it found (a merge's).</summary>
-    public IEnumerable<(CartOwner Owner, CartSnapshot Cart)> Results()
-    {
-        yield return (Owner, Snapshot());
-        foreach (var (other, cart, _) in _others)
-        {
-            if (cart is not null)
-            {
-                yield return (other, CartSnapshot.Of(cart.Status == CartStatus.Active ? cart : null, cart.Version));
-            }
-        }
-    }
-
-    /// <summary>The holds this change asks for, for every cart it touched.</summary>
-    public IEnumerable<HoldRequest> HoldRequests(HoldLimits limits)
-    {
-        var requests = Cart is null
-            ? []
-            : HoldPlan.For(Cart, _before, limits, HoldWhatIsFree, Now);
-        foreach (var (_, cart, before) in _others)
-        {
-            if (cart is not null)
-            {
-                requests = requests.Concat(HoldPlan.For(cart, before, limits, HoldWhatIsFree, Now));
-            }
-        }
-
-        return requests;
-    }
-}
+/// <summary>What a write answers: status, body, and the headers that go with it.</summary>
+internal sealed record CartWriteResponse<T>(int Status, T Body, string? ETag, string? Location = null) where T : class;

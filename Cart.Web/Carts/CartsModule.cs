@@ -22,6 +22,8 @@ internal static class CartsModule
         services.AddScoped<RemoveCartItem>();
         services.AddScoped<ClearCart>();
         services.AddScoped<MergeGuestCart>();
+        services.AddScoped<CheckoutCart>();
+        services.AddScoped<GetOrder>();
         return services;
     }
 

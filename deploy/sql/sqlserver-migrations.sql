@@ -265,3 +265,104 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+)
+BEGIN
+    CREATE TABLE [cart_events] (
+        [id] bigint NOT NULL IDENTITY,
+        [cart_id] nvarchar(32) NOT NULL,
+        [owner_kind] nvarchar(8) NOT NULL,
+        [owner_id] nvarchar(128) NOT NULL,
+        [type] nvarchar(32) NOT NULL,
+        [sku] nvarchar(64) NULL,
+        [quantity] int NULL,
+        [detail] nvarchar(200) NULL,
+        [actor_kind] nvarchar(16) NOT NULL,
+        [actor_id] nvarchar(160) NOT NULL,
+        [at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_cart_events] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+)
+BEGIN
+    CREATE TABLE [orders] (
+        [id] nvarchar(32) NOT NULL,
+        [cart_id] nvarchar(32) NOT NULL,
+        [owner_kind] nvarchar(8) NOT NULL,
+        [owner_id] nvarchar(128) NOT NULL,
+        [currency] nchar(3) NOT NULL,
+        [status] nvarchar(32) NOT NULL,
+        [total] decimal(19,4) NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_orders] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+)
+BEGIN
+    CREATE TABLE [order_lines] (
+        [order_id] nvarchar(32) NOT NULL,
+        [sku] nvarchar(64) NOT NULL,
+        [name] nvarchar(200) NULL,
+        [quantity] int NOT NULL,
+        [unit_price] decimal(19,4) NOT NULL,
+        [line_total] decimal(19,4) NOT NULL,
+        CONSTRAINT [pk_order_lines] PRIMARY KEY ([order_id], [sku]),
+        CONSTRAINT [fk_order_lines_orders_order_id] FOREIGN KEY ([order_id]) REFERENCES [orders] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+)
+BEGIN
+    CREATE INDEX [ix_cart_events_at_type] ON [cart_events] ([at], [type]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+)
+BEGIN
+    CREATE INDEX [ix_cart_events_cart] ON [cart_events] ([cart_id], [id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+)
+BEGIN
+    CREATE INDEX [ix_orders_owner] ON [orders] ([owner_kind], [owner_id], [created_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ux_orders_cart] ON [orders] ([cart_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+    VALUES (N'20261130122452_CheckoutAndTimeline', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

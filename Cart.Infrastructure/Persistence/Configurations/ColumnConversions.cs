@@ -17,6 +17,11 @@ internal static class ColumnConversions
     public static ValueConverter<TEnum, string> LowerCaseEnum<TEnum>() where TEnum : struct, Enum =>
         new(v => v.ToString().ToLowerInvariant(), v => Enum.Parse<TEnum>(v, true));
 
+    /// <summary>PendingPayment ↔ pending_payment: the words the API shows.</summary>
+    public static ValueConverter<TEnum, string> SnakeCaseEnum<TEnum>() where TEnum : struct, Enum =>
+        new(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()),
+            v => Enum.Parse<TEnum>(v.Replace("_", string.Empty, StringComparison.Ordinal), true));
+
     public static ValueConverter<IReadOnlyDictionary<string, string>, string> VariantJson() =>
         new(v => JsonSerializer.Serialize(v, VariantJsonOptions),
             v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, VariantJsonOptions)

@@ -23,6 +23,7 @@ internal sealed class ShoppingCartConfiguration : IEntityTypeConfiguration<Shopp
         builder.Ignore(c => c.Owner);
         builder.Ignore(c => c.TotalItems);
         builder.Ignore(c => c.Subtotal);
+        builder.Ignore(c => c.Activity);
 
         builder.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.CartId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.Lines).UsePropertyAccessMode(PropertyAccessMode.Field);

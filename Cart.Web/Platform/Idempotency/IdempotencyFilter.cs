@@ -21,6 +21,12 @@ internal sealed class IdempotencyFilter(IdempotencyStore store, RequestIdempoten
         var http = context.HttpContext;
         if (!http.Request.Headers.TryGetValue(HeaderName, out var values))
         {
+            if (http.GetEndpoint()?.Metadata.GetMetadata<IdempotencyKeyRequired>() is not null)
+            {
+                throw new ProblemException(ProblemCodes.IdempotencyKeyRequired,
+                    "This request needs an Idempotency-Key header, so that a retry can never do it twice.");
+            }
+
             return await next(context);
         }
 
@@ -118,4 +124,16 @@ internal sealed class ReplayedResult(IdempotencyRecord record) : IResult
         response.ContentType = "application/json; charset=utf-8";
         await response.Body.WriteAsync(record.ReadResponseBody());
     }
+}
+
+/// <summary>Endpoint metadata: the route refuses requests without an Idempotency-Key (400).</summary>
+internal sealed class IdempotencyKeyRequired
+{
+    public static readonly IdempotencyKeyRequired Instance = new();
+}
+
+internal static class IdempotencyKeyRequiredExtensions
+{
+    public static RouteHandlerBuilder RequireIdempotencyKey(this RouteHandlerBuilder builder) =>
+        builder.WithMetadata(IdempotencyKeyRequired.Instance);
 }

@@ -26,7 +26,7 @@ internal sealed class RequestIdempotency
     }
 
     /// <summary>Adds the completion of the claim to the pending changes of <paramref name="db"/>.</summary>
-    public async Task AddCompletionAsync(CartDbContext db, int status, string body, string? etag,
+    public async Task AddCompletionAsync(CartDbContext db, int status, string body, string? etag, string? location,
         CancellationToken cancellationToken)
     {
         if (!IsClaimed)
@@ -34,7 +34,7 @@ internal sealed class RequestIdempotency
             return;
         }
 
-        var mine = await IdempotencyStore.CompleteAsync(db, _scope!, _key!, _claimToken!, status, body, etag, null,
+        var mine = await IdempotencyStore.CompleteAsync(db, _scope!, _key!, _claimToken!, status, body, etag, location,
             cancellationToken);
         if (!mine)
         {

@@ -22,6 +22,81 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Cart.Domain.Carts.CartEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(160)
+                        .HasColumnType("nvarchar(160)")
+                        .HasColumnName("actor_id");
+
+                    b.Property<string>("ActorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)")
+                        .HasColumnName("actor_kind");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("cart_id");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<int?>("Quantity")
+                        .HasColumnType("int")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_cart_events");
+
+                    b.HasIndex("At", "Type")
+                        .HasDatabaseName("ix_cart_events_at_type");
+
+                    b.HasIndex("CartId", "Id")
+                        .HasDatabaseName("ix_cart_events_cart");
+
+                    b.ToTable("cart_events", (string)null);
+                });
+
             modelBuilder.Entity("Cart.Domain.Carts.CartLine", b =>
                 {
                     b.Property<string>("CartId")
@@ -183,6 +258,103 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("Cart.Domain.Checkout.Order", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("cart_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("status");
+
+                    b.Property<decimal>("Total")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_orders");
+
+                    b.HasIndex("CartId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_orders_cart");
+
+                    b.HasIndex("OwnerKind", "OwnerId", "CreatedAt")
+                        .HasDatabaseName("ix_orders_owner");
+
+                    b.ToTable("orders", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Domain.Checkout.OrderLine", b =>
+                {
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Sku")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("sku");
+
+                    b.Property<decimal>("LineTotal")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)")
+                        .HasColumnName("line_total");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("int")
+                        .HasColumnName("quantity");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("OrderId", "Sku")
+                        .HasName("pk_order_lines");
+
+                    b.ToTable("order_lines", (string)null);
+                });
+
             modelBuilder.Entity("Cart.Domain.Inventory.StockHold", b =>
                 {
                     b.Property<string>("CartId")
@@ -341,7 +513,22 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
                         .HasConstraintName("fk_cart_items_carts_cart_id");
                 });
 
+            modelBuilder.Entity("Cart.Domain.Checkout.OrderLine", b =>
+                {
+                    b.HasOne("Cart.Domain.Checkout.Order", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_order_lines_orders_order_id");
+                });
+
             modelBuilder.Entity("Cart.Domain.Carts.ShoppingCart", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Cart.Domain.Checkout.Order", b =>
                 {
                     b.Navigation("Lines");
                 });

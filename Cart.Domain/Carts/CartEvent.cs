@@ -1,0 +1,74 @@
+using Cart.Domain.Common;
+
+namespace Cart.Domain.Carts;
+
+/// <summary>
+/// One entry of a cart's timeline: what happened (<see cref="CartActivity"/>), to which cart, by whom, when. Appended
+/// in the same transaction as the change it records; never changed afterwards.
+/// </summary>
+public sealed class CartEvent
+{
+    private CartEvent()
+    {
+        CartId = string.Empty;
+        OwnerId = string.Empty;
+        Type = string.Empty;
+        ActorId = string.Empty;
+    }
+
+    public CartEvent(string cartId, CartOwner owner, CartActivity activity, CartActor actor, DateTimeOffset at)
+    {
+        CartId = cartId;
+        OwnerKind = owner.Kind;
+        OwnerId = owner.Id;
+        Type = activity.Type;
+        Sku = activity.Sku;
+        Quantity = activity.Quantity;
+        Detail = activity.Detail;
+        ActorKind = actor.Kind;
+        ActorId = actor.Id;
+        At = at;
+    }
+
+    public long Id { get; private set; }
+
+    public string CartId { get; private set; }
+
+    public OwnerKind OwnerKind { get; private set; }
+
+    public string OwnerId { get; private set; }
+
+    public string Type { get; private set; }
+
+    public string? Sku { get; private set; }
+
+    public int? Quantity { get; private set; }
+
+    public string? Detail { get; private set; }
+
+    public ActorKind ActorKind { get; private set; }
+
+    public string ActorId { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+}
+
+public enum ActorKind
+{
+    /// <summary>The cart's owner, through the storefront API.</summary>
+    Shopper,
+
+    /// <summary>A background job (the hold expiry sweep, the cleanup).</summary>
+    Job,
+
+    /// <summary>A support user of the admin console.</summary>
+    Support,
+}
+
+/// <summary>Who made a change: the shopper, a job (by name) or a support user (by id).</summary>
+public readonly record struct CartActor(ActorKind Kind, string Id)
+{
+    public static CartActor Shopper(CartOwner owner) => new(ActorKind.Shopper, owner.Key);
+
+    public static CartActor Job(string name) => new(ActorKind.Job, name);
+}

@@ -1,0 +1,218 @@
+using System.Net;
+using System.Text.Json;
+using Cart.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cart.Tests.Checkout;
+
+/// <summary>Checkout: holds sold, prices checked on the database, one order per cart, the same key the same order.</summary>
+public abstract class CheckoutTests(ApiFixture fixture)
+{
+    private const string Checkout = "/api/v1/cart/checkout";
+
+    [Fact]
+    public async Task Checkout_WhenTheCartIsHeld_Answers201WithTheOrderSellsTheStockAndClosesTheCart()
+    {
+        var sku = await fixture.NewStockedProductAsync(10);
+        var (client, _) = fixture.NewShopper();
+        await client.AddAsync(sku, 3);
+        await client.AddAsync(TestCatalog.Mug, 2);
+
+        var response = await client.SendAsync(CheckoutRequest("k1"));
+
+        var order = await response.ExpectAsync(HttpStatusCode.Created);
+        var orderId = order.GetProperty("orderId").GetString()!;
+        Assert.Equal($"/api/v1/orders/{orderId}", response.Headers.Location?.OriginalString);
+        Assert.Equal("pending_payment", order.GetProperty("status").GetString());
+        Assert.Equal("SGD", order.GetProperty("currency").GetString());
+        Assert.Equal(3 * TestStock.Price + 2 * TestCatalog.MugPrice, order.GetProperty("total").GetDecimal());
+        Assert.Equal((7, 0), await fixture.StockOfAsync(sku));
+        var cart = await client.GetCartAsync();
+        Assert.Empty(cart.GetProperty("items").EnumerateArray());
+        var fetched = await (await client.GetAsync($"/api/v1/orders/{orderId}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(order.GetRawText(), fetched.GetRawText());
+    }
+
+    [Fact]
+    public async Task Checkout_WhenRetriedWithTheSameKey_ReturnsTheSameOrderAndSellsOnce()
+    {
+        var sku = await fixture.NewStockedProductAsync(10);
+        var (client, _) = fixture.NewShopper();
+        await client.AddAsync(sku, 2);
+
+        var first = await (await client.SendAsync(CheckoutRequest("same"))).ExpectAsync(HttpStatusCode.Created);
+        var again = await client.SendAsync(CheckoutRequest("same"));
+
+        var replayed = await again.ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(first.GetProperty("orderId").GetString(), replayed.GetProperty("orderId").GetString());
+        Assert.NotNull(again.Headers.Location);
+        Assert.Equal((8, 0), await fixture.StockOfAsync(sku));
+    }
+
+    [Fact]
+    public async Task Checkout_WhenTheCartIsAlreadyCheckedOut_Answers422CartEmptyAndMakesNoSecondOrder()
+    {
+        var (client, userId) = fixture.NewShopper();
+        await client.AddAsync(TestCatalog.Lamp, 1);
+        await (await client.SendAsync(CheckoutRequest("a"))).ExpectAsync(HttpStatusCode.Created);
+
+        var second = await client.SendAsync(CheckoutRequest("b"));
+
+        await second.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "cart_empty");
+        Assert.Equal(1, await fixture.Factory.WithDbAsync(db => db.Orders.CountAsync(o => o.OwnerId == userId)));
+    }
+
+    [Fact]
+    public async Task Checkout_WhenTwoInstancesCheckOutAtOnce_MakesOneOrder()
+    {
+        await using var second = fixture.AnotherInstance();
+        var userId = ApiFixture.NewUserId();
+        var token = TestAuth.Shopper(userId);
+        var one = fixture.WithToken(token);
+        var two = second.ClientWithToken(token);
+        await one.AddAsync(TestCatalog.Lamp, 1);
+
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? one : two).SendAsync(CheckoutRequest($"race-{i}"))));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created),
+            r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
+        Assert.Equal(1, await fixture.Factory.WithDbAsync(db => db.Orders.CountAsync(o => o.OwnerId == userId)));
+    }
+
+    [Fact]
+    public async Task Checkout_WithoutAnIdempotencyKey_Answers400AndChangesNothing()
+    {
+        var (client, _) = fixture.NewShopper();
+        var cart = await client.AddAsync(TestCatalog.Lamp, 1);
+
+        var response = await client.PostAsync(Checkout, null);
+
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "idempotency_key_required");
+        Assert.Equal(cart.Version(), (await client.GetCartAsync()).Version());
+    }
+
+    [Fact]
+    public async Task Checkout_WhenAPriceRose_Answers409PriceChangedListingTheLineAndChangesNothing()
+    {
+        var sku = await fixture.NewStockedProductAsync(10);
+        var (client, _) = fixture.NewShopper();
+        var cart = await client.AddAsync(sku, 1);
+        await SetPriceAsync(sku, 6.50m);
+
+        var response = await client.SendAsync(CheckoutRequest("rise"));
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict, "price_changed");
+        var line = Assert.Single(problem.GetProperty("lines").EnumerateArray());
+        Assert.Equal(sku, line.GetProperty("sku").GetString());
+        Assert.Equal(6.50m, line.GetProperty("currentUnitPrice").GetDecimal());
+        Assert.Equal(cart.Version(), (await client.GetCartAsync()).Version());
+        Assert.Equal((10, 1), await fixture.StockOfAsync(sku));
+    }
+
+    [Fact]
+    public async Task Checkout_WhenAPriceDropped_ChargesTheLowerPrice()
+    {
+        var sku = await fixture.NewStockedProductAsync(10);
+        var (client, _) = fixture.NewShopper();
+        await client.AddAsync(sku, 2);
+        await SetPriceAsync(sku, 4.00m);
+
+        var order = await (await client.SendAsync(CheckoutRequest("drop"))).ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal(8.00m, order.GetProperty("total").GetDecimal());
+        Assert.Equal(4.00m, order.GetProperty("items")[0].GetProperty("unitPrice").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Checkout_WhenALapsedHoldsStockWasTaken_Answers409InsufficientStockAndChangesNothing()
+    {
+        var sku = await fixture.NewStockedProductAsync(3);
+        var (late, _) = fixture.NewShopper();
+        await late.AddAsync(sku, 2);
+        var before = await late.GetCartAsync();
+        fixture.Factory.Clock.Advance(TimeSpan.FromMinutes(16));
+        var (other, _) = fixture.NewShopper();
+        await other.AddAsync(sku, 2); // takes the units the lapsed hold no longer keeps
+
+        var response = await late.SendAsync(CheckoutRequest("late"));
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict, "insufficient_stock");
+        var line = Assert.Single(problem.GetProperty("lines").EnumerateArray());
+        Assert.Equal(1, line.GetProperty("available").GetInt32());
+        Assert.Equal(before.Version(), (await late.GetCartAsync()).Version());
+        Assert.Equal((3, 2), await fixture.StockOfAsync(sku));
+    }
+
+    [Fact]
+    public async Task Checkout_WhenTheHoldLapsedButStockIsFree_SellsFromFreeStock()
+    {
+        var sku = await fixture.NewStockedProductAsync(5);
+        var (client, _) = fixture.NewShopper();
+        await client.AddAsync(sku, 2);
+        fixture.Factory.Clock.Advance(TimeSpan.FromMinutes(20));
+
+        await (await client.SendAsync(CheckoutRequest("lapsed"))).ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal((3, 0), await fixture.StockOfAsync(sku));
+    }
+
+    [Fact]
+    public async Task Checkout_WhenTheCartIsEmpty_Answers422CartEmpty()
+    {
+        var (client, _) = fixture.NewShopper();
+
+        var response = await client.SendAsync(CheckoutRequest("empty"));
+
+        await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "cart_empty");
+    }
+
+    [Fact]
+    public async Task GetOrder_WhenItIsAnotherShoppersOrder_Answers404()
+    {
+        var (owner, _) = fixture.NewShopper();
+        await owner.AddAsync(TestCatalog.Lamp, 1);
+        var order = await (await owner.SendAsync(CheckoutRequest("mine"))).ExpectAsync(HttpStatusCode.Created);
+        var (stranger, _) = fixture.NewShopper();
+
+        var response = await stranger.GetAsync($"/api/v1/orders/{order.GetProperty("orderId").GetString()}");
+
+        await response.ExpectProblemAsync(HttpStatusCode.NotFound, "order_not_found");
+    }
+
+    [Fact]
+    public async Task Checkout_RecordsTheCartsTimeline()
+    {
+        var sku = await fixture.NewStockedProductAsync(10);
+        var (client, _) = fixture.NewShopper();
+        var cartId = (await client.AddAsync(sku, 2)).GetProperty("cartId").GetString();
+        await (await client.SendAsync(CheckoutRequest("timeline"))).ExpectAsync(HttpStatusCode.Created);
+
+        var types = await fixture.Factory.WithDbAsync(db => db.CartEvents.Where(e => e.CartId == cartId)
+            .OrderBy(e => e.Id).Select(e => e.Type).ToListAsync());
+
+        Assert.Equal(["item_added", "hold_placed", "checked_out", "hold_committed"], types);
+    }
+
+    private static HttpRequestMessage CheckoutRequest(string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, Checkout);
+        request.Headers.Add("Idempotency-Key", key); // keys are the caller's own: every test has its own shopper
+        return request;
+    }
+
+    private Task SetPriceAsync(string sku, decimal price) =>
+        fixture.Factory.WithDbAsync(async db =>
+        {
+            var product = await db.Products.SingleAsync(p => p.Sku == sku);
+            product.ChangePrice(price, fixture.Factory.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+}
+
+[Collection(nameof(SqliteApiCollection))]
+public sealed class SqliteCheckoutTests(SqliteApiFixture fixture) : CheckoutTests(fixture);
+
+[Collection(nameof(PostgresApiCollection))]
+public sealed class PostgresCheckoutTests(PostgresApiFixture fixture) : CheckoutTests(fixture);

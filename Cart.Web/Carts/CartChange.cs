@@ -1,0 +1,119 @@
+using Cart.Domain.Carts;
+using Cart.Domain.Common;
+using Cart.Domain.Inventory;
+using Cart.Infrastructure.Persistence;
+
+namespace Cart.Web.Carts;
+
+/// <summary>What a use case sees while it changes a cart.</summary>
+internal sealed class CartChange(CartDbContext db, CartOwner owner, OwnerCarts current, DateTimeOffset now)
+{
+    private readonly List<(CartOwner Owner, ShoppingCart? Cart, IReadOnlyDictionary<string, int> Before)> _others = [];
+    private readonly IReadOnlyDictionary<string, int> _before = HoldPlan.QuantitiesOf(current.Active);
+    private readonly List<Func<CancellationToken, Task>> _inTransaction = [];
+
+    public CartOwner Owner { get; } = owner;
+
+    public DateTimeOffset Now { get; } = now;
+
+    /// <summary>Who makes the change: the shopper unless the use case says otherwise (a job, a support user).</summary>
+    public CartActor Actor { get; set; } = CartActor.Shopper(owner);
+
+    /// <summary>
+    /// True when lines that grew hold what stock is free rather than refuse the change (a merge at login must not fail
+    /// for stock the shopper's carts held a moment ago).
+    /// </summary>
+    public bool HoldWhatIsFree { get; set; }
+
+    /// <summary>The owner's active cart, or null when the owner has none yet.</summary>
+    public ShoppingCart? Cart { get; private set; } = current.Active;
+
+    /// <summary>The owner's cart, opened (and inserted on commit) when there is none yet.</summary>
+    public ShoppingCart OpenCart()
+    {
+        if (Cart is null)
+        {
+            // Closed carts of the owner (a merged guest cart) keep their versions; the new one counts on from them.
+            Cart = ShoppingCart.Open(Owner, Now, current.Version);
+            db.Carts.Add(Cart);
+        }
+
+        return Cart;
+    }
+
+    /// <summary>Another owner's active cart, tracked in the same transaction (the guest cart of a merge).</summary>
+    public async Task<ShoppingCart?> FindOtherCartAsync(CartOwner other, CancellationToken cancellationToken)
+    {
+        var cart = await db.FindActiveAsync(other, tracking: true, cancellationToken);
+        _others.Add((other, cart, HoldPlan.QuantitiesOf(cart)));
+        return cart;
+    }
+
+    /// <summary>
+    /// Statements the change needs inside its transaction, after the holds are set (checkout sells its stock there).
+    /// </summary>
+    public void InTransaction(Func<CancellationToken, Task> statements) => _inTransaction.Add(statements);
+
+    public async Task RunInTransactionAsync(CancellationToken cancellationToken)
+    {
+        foreach (var statements in _inTransaction)
+        {
+            await statements(cancellationToken);
+        }
+    }
+
+    /// <summary>The owner's cart as this change leaves it (no cart once it closed, at the version it closed with).</summary>
+    public CartSnapshot Snapshot() => Cart is { Status: not CartStatus.Active }
+        ? CartSnapshot.NoCart(Cart.Version)
+        : CartSnapshot.Of(Cart, current.Version);
+
+    /// <summary>Every cart the change touched: the owner's (when it has one), and another it found (a merge's).</summary>
+    public IEnumerable<(CartOwner Owner, ShoppingCart Cart)> Touched()
+    {
+        if (Cart is not null)
+        {
+            yield return (Owner, Cart);
+        }
+
+        foreach (var (other, cart, _) in _others)
+        {
+            if (cart is not null)
+            {
+                yield return (other, cart);
+            }
+        }
+    }
+
+    /// <summary>Every cart the change touched, as it leaves them: the owner's, and another it found (a merge's).</summary>
+    public IEnumerable<(CartOwner Owner, CartSnapshot Cart)> Results()
+    {
+        yield return (Owner, Snapshot());
+        foreach (var (other, cart, _) in _others)
+        {
+            if (cart is not null)
+            {
+                yield return (other, CartSnapshot.Of(cart.Status == CartStatus.Active ? cart : null, cart.Version));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The holds this change asks for, for every cart it touched. A cart that checked out asks for none: its holds
+    /// are sold, not released.
+    /// </summary>
+    public IEnumerable<HoldRequest> HoldRequests(HoldLimits limits)
+    {
+        var requests = Cart is null or { Status: CartStatus.CheckedOut }
+            ? []
+            : HoldPlan.For(Cart, _before, limits, HoldWhatIsFree, Now);
+        foreach (var (_, cart, before) in _others)
+        {
+            if (cart is not null)
+            {
+                requests = requests.Concat(HoldPlan.For(cart, before, limits, HoldWhatIsFree, Now));
+            }
+        }
+
+        return requests;
+    }
+}

@@ -1,0 +1,61 @@
+using Cart.Domain.Carts;
+using Cart.Domain.Catalog;
+using Cart.Domain.Checkout;
+using Cart.Domain.Common;
+using Cart.Domain.Inventory;
+
+namespace Cart.Web.Carts;
+
+/// <summary>
+/// Turns the cart into an order, in one transaction on the primary database: prices read from the database itself
+/// (a rise since the shopper's price → 409 <c>price_changed</c> listing the lines; a drop is applied), every line's
+/// stock sold from its hold or, where the hold lapsed, from free stock (any line short → 409
+/// <c>insufficient_stock</c> listing them), the order placed and the cart closed. Nothing changes unless all of it
+/// commits; the closed cart cannot check out again, and at most one order exists per cart.
+/// </summary>
+internal sealed class CheckoutCart(CartWriter writer, IProductCatalog catalog, IStockHolds stock, IOrderBook orders)
+{
+    public Task<CartWriteResponse<OrderDocument>> HandleAsync(CartOwner owner, Func<long, bool>? ifMatch,
+        CancellationToken cancellationToken)
+    {
+        Order? order = null;
+        return writer.WriteAsync(owner, ifMatch, async change =>
+        {
+            var cart = change.Cart;
+            if (cart is null || cart.Lines.Count == 0)
+            {
+                throw new DomainException(CartErrors.CartEmpty);
+            }
+
+            var products = await catalog.FindOnPrimaryAsync(cart.Lines.Select(l => l.Sku).ToList(), cancellationToken);
+            var unavailable = cart.Lines.FirstOrDefault(l => products.GetValueOrDefault(l.Sku) is not { Active: true });
+            if (unavailable is not null)
+            {
+                throw new DomainException(CatalogErrors.ProductUnavailable(unavailable.Sku));
+            }
+
+            var prices = products.ToDictionary(p => p.Key, p => p.Value.Price, StringComparer.Ordinal);
+            var rises = cart.PriceRises(prices);
+            if (rises.Count > 0)
+            {
+                throw new DomainException(CartErrors.PricesRose, new Dictionary<string, object?>
+                {
+                    ["lines"] = rises.Select(l => new { sku = l.Sku, unitPrice = l.UnitPrice, currentUnitPrice = prices[l.Sku] }).ToList(),
+                });
+            }
+
+            var orderId = Order.NewId(change.Now);
+            cart.CheckOut(prices, orderId, change.Now);
+            order = Order.Place(orderId, cart.Id, owner, cart.Currency!,
+                cart.Lines.Select(l => (l.Sku, (string?)products[l.Sku].Name, l.Quantity, l.UnitPrice)), change.Now);
+            orders.Place(order);
+            var sold = cart.Lines.Select(l => new StockLine(l.Sku, l.Quantity)).ToList();
+            change.InTransaction(token => stock.CommitAsync(cart.Id, sold, change.Now, token));
+        }, (_, _) =>
+        {
+            var document = OrderDocument.From(order!);
+            return Task.FromResult(new CartWriteResponse<OrderDocument>(StatusCodes.Status201Created, document, null,
+                OrderDocument.LocationOf(document.OrderId)));
+        }, cancellationToken);
+    }
+}
