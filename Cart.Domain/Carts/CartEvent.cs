@@ -11,16 +11,16 @@ public sealed class CartEvent
     private CartEvent()
     {
         CartId = string.Empty;
-        OwnerId = string.Empty;
         Type = string.Empty;
         ActorId = string.Empty;
     }
 
-    public CartEvent(string cartId, CartOwner owner, CartActivity activity, CartActor actor, DateTimeOffset at)
+    /// <param name="owner">The cart's owner; null where the writer knows only the cart (the hold expiry sweep).</param>
+    public CartEvent(string cartId, CartOwner? owner, CartActivity activity, CartActor actor, DateTimeOffset at)
     {
         CartId = cartId;
-        OwnerKind = owner.Kind;
-        OwnerId = owner.Id;
+        OwnerKind = owner?.Kind;
+        OwnerId = owner?.Id;
         Type = activity.Type;
         Sku = activity.Sku;
         Quantity = activity.Quantity;
@@ -34,9 +34,9 @@ public sealed class CartEvent
 
     public string CartId { get; private set; }
 
-    public OwnerKind OwnerKind { get; private set; }
+    public OwnerKind? OwnerKind { get; private set; }
 
-    public string OwnerId { get; private set; }
+    public string? OwnerId { get; private set; }
 
     public string Type { get; private set; }
 
@@ -71,4 +71,7 @@ public readonly record struct CartActor(ActorKind Kind, string Id)
     public static CartActor Shopper(CartOwner owner) => new(ActorKind.Shopper, owner.Key);
 
     public static CartActor Job(string name) => new(ActorKind.Job, name);
+
+    /// <summary>The expiry rule: the sweep, or a reservation that needed a lapsed hold's units.</summary>
+    public static readonly CartActor HoldExpiry = Job("hold-expiry");
 }

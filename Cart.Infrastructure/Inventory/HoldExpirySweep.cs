@@ -54,7 +54,9 @@ public sealed class HoldExpirySweep(CartDbContext db, TimeProvider clock, IOptio
         }
 
         var holds = await StockRows.ReleaseLapsedAsync(db, sku, now, [], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
         return holds.Count;
     }
 }

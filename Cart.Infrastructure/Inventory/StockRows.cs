@@ -1,3 +1,4 @@
+using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,8 @@ internal static class StockRows
 
     /// <summary>
     /// Marks the SKU's lapsed active holds expired and gives their units back, except the holds of
-    /// <paramref name="exceptCarts"/> (which the caller is changing itself). Returns the holds it released.
+    /// <paramref name="exceptCarts"/> (which the caller is changing itself), and adds a <c>hold_expired</c> entry to
+    /// each cart's timeline (saved with the caller's transaction). Returns the holds it released.
     /// </summary>
     public static async Task<IReadOnlyList<(string CartId, int Quantity)>> ReleaseLapsedAsync(CartDbContext db,
         string sku, DateTimeOffset now, IReadOnlyCollection<string> exceptCarts, CancellationToken cancellationToken)
@@ -65,6 +67,12 @@ internal static class StockRows
             .SetProperty(h => h.Status, HoldStatus.Expired)
             .SetProperty(h => h.UpdatedAt, now), cancellationToken);
         await GiveBackAsync(db, sku, released.Sum(h => h.Quantity), cancellationToken);
+        foreach (var hold in released)
+        {
+            var expired = new CartActivity(CartActivityTypes.HoldExpired, sku, hold.Quantity);
+            db.CartEvents.Add(new CartEvent(hold.CartId, null, expired, CartActor.HoldExpiry, now));
+        }
+
         return released.Select(h => (h.CartId, h.Quantity)).ToList();
     }
 }

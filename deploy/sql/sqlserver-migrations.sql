@@ -268,14 +268,14 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+    WHERE [migration_id] = N'20261130124217_CheckoutAndTimeline'
 )
 BEGIN
     CREATE TABLE [cart_events] (
         [id] bigint NOT NULL IDENTITY,
         [cart_id] nvarchar(32) NOT NULL,
-        [owner_kind] nvarchar(8) NOT NULL,
-        [owner_id] nvarchar(128) NOT NULL,
+        [owner_kind] nvarchar(8) NULL,
+        [owner_id] nvarchar(128) NULL,
         [type] nvarchar(32) NOT NULL,
         [sku] nvarchar(64) NULL,
         [quantity] int NULL,
@@ -289,7 +289,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+    WHERE [migration_id] = N'20261130124217_CheckoutAndTimeline'
 )
 BEGIN
     CREATE TABLE [orders] (
@@ -307,7 +307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+    WHERE [migration_id] = N'20261130124217_CheckoutAndTimeline'
 )
 BEGIN
     CREATE TABLE [order_lines] (
@@ -324,7 +324,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+    WHERE [migration_id] = N'20261130124217_CheckoutAndTimeline'
 )
 BEGIN
     CREATE INDEX [ix_cart_events_at_type] ON [cart_events] ([at], [type]);
@@ -332,7 +332,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+    WHERE [migration_id] = N'20261130124217_CheckoutAndTimeline'
 )
 BEGIN
     CREATE INDEX [ix_cart_events_cart] ON [cart_events] ([cart_id], [id]);
@@ -340,7 +340,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+    WHERE [migration_id] = N'20261130124217_CheckoutAndTimeline'
 )
 BEGIN
     CREATE INDEX [ix_orders_owner] ON [orders] ([owner_kind], [owner_id], [created_at]);
@@ -348,7 +348,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+    WHERE [migration_id] = N'20261130124217_CheckoutAndTimeline'
 )
 BEGIN
     CREATE UNIQUE INDEX [ux_orders_cart] ON [orders] ([cart_id]);
@@ -356,11 +356,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130122452_CheckoutAndTimeline'
+    WHERE [migration_id] = N'20261130124217_CheckoutAndTimeline'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
-    VALUES (N'20261130122452_CheckoutAndTimeline', N'10.0.15');
+    VALUES (N'20261130124217_CheckoutAndTimeline', N'10.0.15');
 END;
 
 COMMIT;

@@ -59,13 +59,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("detail");
 
                     b.Property<string>("OwnerId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("OwnerKind")
-                        .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)")
                         .HasColumnName("owner_kind");

@@ -51,13 +51,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("detail");
 
                     b.Property<string>("OwnerId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("OwnerKind")
-                        .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_kind");

@@ -17,8 +17,8 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                     id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     cart_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    owner_kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    owner_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    owner_kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    owner_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
                     type = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     sku = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     quantity = table.Column<int>(type: "INTEGER", nullable: true),

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCartDbContext))]
-    [Migration("20261130122328_CheckoutAndTimeline")]
+    [Migration("20261130123724_CheckoutAndTimeline")]
     partial class CheckoutAndTimeline
     {
         /// <inheritdoc />
@@ -54,13 +54,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("detail");
 
                     b.Property<string>("OwnerId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("OwnerKind")
-                        .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_kind");

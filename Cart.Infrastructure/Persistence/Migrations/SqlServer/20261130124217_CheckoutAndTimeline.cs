@@ -18,8 +18,8 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     cart_id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    owner_kind = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
-                    owner_id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    owner_kind = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    owner_id = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
                     type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
                     sku = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     quantity = table.Column<int>(type: "int", nullable: true),

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCartDbContext))]
-    [Migration("20261130122452_CheckoutAndTimeline")]
+    [Migration("20261130124217_CheckoutAndTimeline")]
     partial class CheckoutAndTimeline
     {
         /// <inheritdoc />
@@ -62,13 +62,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("detail");
 
                     b.Property<string>("OwnerId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("OwnerKind")
-                        .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)")
                         .HasColumnName("owner_kind");

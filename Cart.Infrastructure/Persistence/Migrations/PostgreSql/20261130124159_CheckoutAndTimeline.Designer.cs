@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlCartDbContext))]
-    [Migration("20261130122408_CheckoutAndTimeline")]
+    [Migration("20261130124159_CheckoutAndTimeline")]
     partial class CheckoutAndTimeline
     {
         /// <inheritdoc />
@@ -62,13 +62,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnName("detail");
 
                     b.Property<string>("OwnerId")
-                        .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
                         .HasColumnName("owner_id");
 
                     b.Property<string>("OwnerKind")
-                        .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
                         .HasColumnName("owner_kind");

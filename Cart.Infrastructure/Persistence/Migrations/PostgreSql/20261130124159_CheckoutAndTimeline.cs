@@ -19,8 +19,8 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                     id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     cart_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    owner_kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    owner_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    owner_kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    owner_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
                     type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     sku = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     quantity = table.Column<int>(type: "integer", nullable: true),
