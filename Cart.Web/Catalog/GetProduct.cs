@@ -1,6 +1,5 @@
 using Cart.Domain.Catalog;
 using Cart.Domain.Common;
-using Cart.Web.Platform.Http;
 
 namespace Cart.Web.Catalog;
 
@@ -8,7 +7,6 @@ internal sealed class GetProduct(IProductCatalog catalog)
 {
     public async Task<ProductDocument> HandleAsync(string sku, CancellationToken cancellationToken)
     {
-        RequestValidation.RouteSku(sku);
         var products = await catalog.FindAsync([sku], cancellationToken);
         var product = products.GetValueOrDefault(sku)
                       ?? throw new DomainException(CatalogErrors.ProductNotFound(sku));
