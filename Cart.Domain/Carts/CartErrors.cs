@@ -11,8 +11,7 @@ public static class CartErrors
         new(ErrorCodes.LineNotFound, $"The cart has no line for SKU '{sku}'.");
 
     public static DomainError QuantityOutOfRange =>
-        new(ErrorCodes.ValidationFailed,
-            $"Quantity must be between {CartLimits.MinQuantity} and {CartLimits.MaxQuantity}.", "quantity");
+        new(ErrorCodes.ValidationFailed, CartLimits.QuantityRule, "quantity");
 
     public static DomainError LineQuantityOverLimit(string sku) =>
         new(ErrorCodes.ValidationFailed,

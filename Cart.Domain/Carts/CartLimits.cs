@@ -12,6 +12,9 @@ public static class CartLimits
     public const int MaxVariantKeyLength = 64;
     public const int MaxVariantBytes = 1024;
 
+    /// <summary>The quantity rule in words, for whoever sent a quantity that breaks it.</summary>
+    public const string QuantityRule = "Quantity must be between 1 and 999.";
+
     public static bool IsValidQuantity(int quantity) => quantity is >= MinQuantity and <= MaxQuantity;
 
     /// <summary>Why a variant breaks the limits, or null when it keeps them.</summary>

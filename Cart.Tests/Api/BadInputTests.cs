@@ -171,7 +171,8 @@ public abstract class BadInputTests(ApiFixture fixture)
 
         var response = await client.SendAsync(request);
 
-        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "sku");
         await AssertUnchangedAsync(client, before);
     }
 

@@ -51,6 +51,32 @@ public sealed class DemoTokenTests
         await withoutUser.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
     }
 
+    /// <summary>Each field rule of the demo token request answers 400 naming the field, and mints nothing.</summary>
+    [Fact]
+    public async Task DevTokens_WhenAFieldBreaksItsRule_ReturnsValidationFailedNamingIt()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var factory = new CartAppFactory(database, "Development", testAuth: false);
+        var anonymous = factory.CreateClient();
+        var cases = new (object Body, string Field)[]
+        {
+            (new { userId = "" }, "userId"),
+            (new { userId = "  " }, "userId"),
+            (new { userId = new string('u', 129) }, "userId"),
+            (new { userId = ApiFixture.NewUserId(), email = "not an address" }, "email"),
+            (new { userId = ApiFixture.NewUserId(), email = new string('e', 250) + "@example.test" }, "email"),
+        };
+
+        foreach (var (body, field) in cases)
+        {
+            var response = await anonymous.PostJsonAsync(DevTokens, body);
+
+            var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.Equal([field], problem.GetProperty("errors").EnumerateObject().Select(e => e.Name));
+            Assert.False(problem.TryGetProperty("token", out _));
+        }
+    }
+
     /// <summary>
     /// A host with demo tokens off, even one that shares every other auth setting with the demo (the development
     /// shopper key included), refuses a token the demo minted, and one signed by anyone who learned the demo key.

@@ -3,20 +3,22 @@ using System.ComponentModel.DataAnnotations;
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
 using Cart.Domain.Common;
-using Cart.Web.Platform.Http;
 
 namespace Cart.Web.Carts;
 
-/// <summary>Body of <c>POST /api/v1/cart/items</c>. Prices never come from the client.</summary>
+/// <summary>
+/// Body of <c>POST /api/v1/cart/items</c>. Prices never come from the client. Its field rules are checked before the
+/// handler runs; the cart checks them again as its own invariants.
+/// </summary>
 public sealed record AddItemRequest(
-    [property: Required]
-    [property: StringLength(Sku.MaxLength, MinimumLength = 1)]
-    [property: RegularExpression(Sku.Pattern)]
+    [property: Required(ErrorMessage = Sku.Rule)]
+    [property: StringLength(Sku.MaxLength, MinimumLength = 1, ErrorMessage = Sku.Rule)]
+    [property: RegularExpression(Sku.Pattern, ErrorMessage = Sku.Rule)]
     string Sku,
-    [property: Range(CartLimits.MinQuantity, CartLimits.MaxQuantity)]
+    [property: Range(CartLimits.MinQuantity, CartLimits.MaxQuantity, ErrorMessage = CartLimits.QuantityRule)]
     int Quantity,
     [property: Description("A flat object of at most 10 string values, 1 KB of names and values in all.")]
-    [property: MaxLength(CartLimits.MaxVariantEntries)]
+    [property: VariantLimits]
     Dictionary<string, string>? Variant = null);
 
 /// <summary>Adds a product; a line already in the cart grows by the quantity.</summary>
@@ -25,7 +27,6 @@ internal sealed class AddItemToCart(CartWriter writer, IProductCatalog catalog)
     public async Task<CartDocument> HandleAsync(CartOwner owner, AddItemRequest request, Func<long, bool>? ifMatch,
         CancellationToken cancellationToken)
     {
-        RequestValidation.Validate(request, ("variant", CartLimits.VariantProblem(request.Variant)));
         var products = await catalog.FindAsync([request.Sku], cancellationToken);
         var product = products.GetValueOrDefault(request.Sku)
                       ?? throw new DomainException(CatalogErrors.UnknownSku(request.Sku));

@@ -1,4 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
+using Cart.Domain.Common;
 using Cart.Web.Platform.Auth;
 using Cart.Web.Platform.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -88,12 +90,19 @@ internal static class CartEndpoints
         HttpContext http, AddItemToCart handler, CancellationToken cancellationToken) =>
         Done(http, await handler.HandleAsync(user.GetCartOwner(), request, IfMatch(http), cancellationToken));
 
-    private static async Task<Ok<CartDocument>> UpdateItem(string sku, [FromBody] UpdateItemRequest request,
-        ClaimsPrincipal user, HttpContext http, UpdateCartItem handler, CancellationToken cancellationToken) =>
+    private static async Task<Ok<CartDocument>> UpdateItem(
+        [StringLength(Sku.MaxLength, MinimumLength = 1, ErrorMessage = Sku.Rule)]
+        [RegularExpression(Sku.Pattern, ErrorMessage = Sku.Rule)]
+        string sku,
+        [FromBody] UpdateItemRequest request, ClaimsPrincipal user, HttpContext http, UpdateCartItem handler,
+        CancellationToken cancellationToken) =>
         Done(http, await handler.HandleAsync(user.GetCartOwner(), sku, request, IfMatch(http), cancellationToken));
 
-    private static async Task<Ok<CartDocument>> RemoveItem(string sku, ClaimsPrincipal user, HttpContext http,
-        RemoveCartItem handler, CancellationToken cancellationToken) =>
+    private static async Task<Ok<CartDocument>> RemoveItem(
+        [StringLength(Sku.MaxLength, MinimumLength = 1, ErrorMessage = Sku.Rule)]
+        [RegularExpression(Sku.Pattern, ErrorMessage = Sku.Rule)]
+        string sku,
+        ClaimsPrincipal user, HttpContext http, RemoveCartItem handler, CancellationToken cancellationToken) =>
         Done(http, await handler.HandleAsync(user.GetCartOwner(), sku, IfMatch(http), cancellationToken));
 
     private static async Task<Ok<CartDocument>> Clear(ClaimsPrincipal user, HttpContext http, ClearCart handler,

@@ -9,8 +9,9 @@ namespace Cart.Web.Carts;
 /// <summary>
 /// Counts every cart operation that reaches its endpoint, with the outcome the client will see. Failures are still
 /// exceptions here (the <see cref="ProblemExceptionHandler"/> turns them into problems later), so the filter names
-/// them by the same code and rethrows. Requests refused before the endpoint runs (401, 413, 429, unreadable JSON)
-/// are not counted here; they show in <c>http.server.request.duration</c> by status and in the request log.
+/// them by the same code and rethrows. Requests refused before the endpoint runs (401, 413, 429, unreadable JSON,
+/// and a field that breaks its rule: the framework's validation runs before every endpoint filter) are not counted
+/// here; they show in <c>http.server.request.duration</c> by status and in the request log.
 /// </summary>
 internal sealed class CartOperationMetricsFilter(CartMetrics metrics) : IEndpointFilter
 {

@@ -2,15 +2,14 @@ using System.ComponentModel.DataAnnotations;
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
 using Cart.Web.Platform.Auth;
-using Cart.Web.Platform.Http;
 using Cart.Web.Platform.Problems;
 
 namespace Cart.Web.Carts;
 
 /// <summary>Body of <c>POST /api/v1/cart/merge</c>: the guest token the shopper held before logging in.</summary>
 public sealed record MergeCartRequest(
-    [property: Required]
-    [property: StringLength(4096, MinimumLength = 1)]
+    [property: Required(ErrorMessage = "guestToken is required.")]
+    [property: StringLength(4096, MinimumLength = 1, ErrorMessage = "guestToken is 1 to 4096 characters.")]
     string GuestToken);
 
 /// <summary>
@@ -22,7 +21,6 @@ internal sealed class MergeGuestCart(CartWriter writer, GuestTokenReader guestTo
     public async Task<CartDocument> HandleAsync(CartOwner shopper, MergeCartRequest request,
         Func<long, bool>? ifMatch, CancellationToken cancellationToken)
     {
-        RequestValidation.Validate(request);
         var sessionId = await guestTokens.ReadSessionIdAsync(request.GuestToken)
                         ?? throw new ProblemException(ProblemCodes.InvalidGuestToken,
                             "The guest token is not valid: expired, tampered with, or not a guest token.");

@@ -1,6 +1,5 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
-using Cart.Web.Platform.Http;
 
 namespace Cart.Web.Carts;
 
@@ -10,7 +9,6 @@ internal sealed class RemoveCartItem(CartWriter writer)
     public Task<CartDocument> HandleAsync(CartOwner owner, string sku, Func<long, bool>? ifMatch,
         CancellationToken cancellationToken)
     {
-        RequestValidation.RouteSku(sku);
         return writer.WriteAsync(owner, ifMatch, change =>
         {
             var cart = change.Cart ?? throw new DomainException(CartErrors.LineNotFound(sku));

@@ -1,13 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
-using Cart.Web.Platform.Http;
 
 namespace Cart.Web.Carts;
 
 /// <summary>Body of <c>PUT /api/v1/cart/items/{sku}</c>.</summary>
 public sealed record UpdateItemRequest(
-    [property: Range(CartLimits.MinQuantity, CartLimits.MaxQuantity)]
+    [property: Range(CartLimits.MinQuantity, CartLimits.MaxQuantity, ErrorMessage = CartLimits.QuantityRule)]
     int Quantity);
 
 /// <summary>Sets the quantity of a line already in the cart.</summary>
@@ -16,8 +15,6 @@ internal sealed class UpdateCartItem(CartWriter writer)
     public Task<CartDocument> HandleAsync(CartOwner owner, string sku, UpdateItemRequest request,
         Func<long, bool>? ifMatch, CancellationToken cancellationToken)
     {
-        RequestValidation.RouteSku(sku);
-        RequestValidation.Validate(request);
         return writer.WriteAsync(owner, ifMatch, change =>
         {
             var cart = change.Cart ?? throw new DomainException(CartErrors.LineNotFound(sku));

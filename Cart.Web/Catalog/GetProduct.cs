@@ -1,7 +1,6 @@
 using Cart.Domain.Catalog;
 using Cart.Domain.Common;
 using Cart.Domain.Inventory;
-using Cart.Web.Platform.Http;
 
 namespace Cart.Web.Catalog;
 
@@ -9,7 +8,6 @@ internal sealed class GetProduct(IProductCatalog catalog, IStockHolds stock, Tim
 {
     public async Task<ProductDocument> HandleAsync(string sku, CancellationToken cancellationToken)
     {
-        RequestValidation.RouteSku(sku);
         var products = await catalog.FindAsync([sku], cancellationToken);
         var product = products.GetValueOrDefault(sku)
                       ?? throw new DomainException(CatalogErrors.ProductNotFound(sku));

@@ -1,7 +1,6 @@
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
-using Cart.Web.Platform.Problems;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cart.Web.Catalog;
@@ -19,27 +18,6 @@ internal sealed class ListProducts(CartDbContext db, IStockHolds stock, TimeProv
     {
         var number = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
-        var errors = new Dictionary<string, string[]>();
-        if (number is < 1 or > MaxPage)
-        {
-            errors["page"] = [$"page is 1 to {MaxPage}."];
-        }
-
-        if (size is < 1 or > MaxPageSize)
-        {
-            errors["pageSize"] = [$"pageSize is 1 to {MaxPageSize}."];
-        }
-
-        if (search?.Length > MaxSearchLength)
-        {
-            errors["search"] = [$"search is at most {MaxSearchLength} characters."];
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new RequestValidationException(errors);
-        }
-
         IQueryable<Product> query = db.Products.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cart.Domain.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -26,12 +27,17 @@ internal static class ProductEndpoints
     }
 
     private static async Task<Ok<ProductPage>> List(
-        [FromQuery][StringLength(ListProducts.MaxSearchLength)] string? search,
-        [FromQuery][Range(1, ListProducts.MaxPage)] int? page,
-        [FromQuery][Range(1, ListProducts.MaxPageSize)] int? pageSize, ListProducts handler, CancellationToken cancellationToken) =>
+        [FromQuery][StringLength(ListProducts.MaxSearchLength, ErrorMessage = "{0} is at most {1} characters.")]
+        string? search,
+        [FromQuery][Range(1, ListProducts.MaxPage, ErrorMessage = "{0} is {1} to {2}.")] int? page,
+        [FromQuery][Range(1, ListProducts.MaxPageSize, ErrorMessage = "{0} is {1} to {2}.")] int? pageSize,
+        ListProducts handler, CancellationToken cancellationToken) =>
         TypedResults.Ok(await handler.HandleAsync(search, page, pageSize, cancellationToken));
 
-    private static async Task<Ok<ProductDocument>> Get(string sku, GetProduct handler,
-        CancellationToken cancellationToken) =>
+    private static async Task<Ok<ProductDocument>> Get(
+        [StringLength(Sku.MaxLength, MinimumLength = 1, ErrorMessage = Sku.Rule)]
+        [RegularExpression(Sku.Pattern, ErrorMessage = Sku.Rule)]
+        string sku,
+        GetProduct handler, CancellationToken cancellationToken) =>
         TypedResults.Ok(await handler.HandleAsync(sku, cancellationToken));
 }

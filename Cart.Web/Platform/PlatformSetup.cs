@@ -23,6 +23,9 @@ internal static class PlatformSetup
         services.ConfigureHttpJsonOptions(JsonSetup.Configure);
         // Binding failures (malformed JSON, wrong types) become exceptions the problem handler turns into 400s.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Field rules of requests (the data annotations the OpenAPI document also shows) are checked once, by the
+        // framework, before any endpoint filter or handler runs; its problem goes through AddCartProblems.
+        services.AddValidation();
         services.AddCartForwardedHeaders();
         services.AddCartProblems();
         services.AddCartAuth();

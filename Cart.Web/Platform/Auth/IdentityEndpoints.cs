@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Cart.Web.Platform.Http;
 using Cart.Web.Platform.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,11 +9,11 @@ namespace Cart.Web.Platform.Auth;
 public sealed record GuestSessionResponse(string Token, string SessionId, DateTimeOffset ExpiresAt);
 
 public sealed record DevTokenRequest(
-    [property: Required]
-    [property: StringLength(128, MinimumLength = 1)]
+    [property: Required(ErrorMessage = "userId is required.")]
+    [property: StringLength(128, MinimumLength = 1, ErrorMessage = "userId is 1 to 128 characters.")]
     string UserId,
-    [property: EmailAddress]
-    [property: StringLength(254)]
+    [property: EmailAddress(ErrorMessage = "email is not an email address.")]
+    [property: StringLength(254, ErrorMessage = "email is at most 254 characters.")]
     string? Email = null);
 
 public sealed record DevTokenResponse(string Token, string UserId, DateTimeOffset ExpiresAt);
@@ -56,7 +55,6 @@ internal static class IdentityEndpoints
 
     private static Ok<DevTokenResponse> MintDevToken([FromBody] DevTokenRequest request, TokenIssuer issuer)
     {
-        RequestValidation.Validate(request);
         var token = issuer.IssueDemoShopper(request.UserId, request.Email);
         return TypedResults.Ok(new DevTokenResponse(token.Token, token.Subject, token.ExpiresAt));
     }

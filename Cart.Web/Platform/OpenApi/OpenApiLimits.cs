@@ -1,7 +1,6 @@
 using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
-using Cart.Domain.Common;
 using Cart.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -9,7 +8,7 @@ using Microsoft.OpenApi;
 namespace Cart.Web.Platform.OpenApi;
 
 /// <summary>
-/// Limits the generator does not state by itself: the SKU in a route, the Idempotency-Key header, the allowed values
+/// Limits the generator does not state by itself: the Idempotency-Key header, the allowed values
 /// of a string (<see cref="AllowedValuesAttribute"/>) and the most entries of a map (<see cref="MaxLengthAttribute"/>
 /// on a dictionary), so clients and validators know what the service enforces.
 /// </summary>
@@ -19,13 +18,7 @@ internal static class OpenApiLimits
     {
         foreach (var (name, schema) in parameters.Select(p => (p.Name, p.Schema as OpenApiSchema)))
         {
-            if (name == "sku" && schema is not null)
-            {
-                schema.MinLength = 1;
-                schema.MaxLength = Sku.MaxLength;
-                schema.Pattern = Sku.Pattern;
-            }
-            else if (name == "Idempotency-Key" && schema is not null)
+            if (name == "Idempotency-Key" && schema is not null)
             {
                 schema.MinLength = 1;
                 schema.MaxLength = IdempotencyLimits.MaxKeyLength;

@@ -6,6 +6,8 @@ namespace Cart.Web.Platform.Problems;
 /// <summary>Builds the RFC 9457 documents of the API, always with the stable <c>code</c> extension.</summary>
 internal static class Problem
 {
+    public const string ValidationDetail = "One or more fields are not valid.";
+
     public static ProblemDetails For(string code, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
     {
         var problem = new ProblemDetails
@@ -34,7 +36,7 @@ internal static class Problem
             Type = ProblemCatalog.TypeOf(ErrorCodes.ValidationFailed),
             Title = ProblemCatalog.TitleOf(ErrorCodes.ValidationFailed),
             Status = StatusCodes.Status400BadRequest,
-            Detail = detail ?? "One or more fields are not valid.",
+            Detail = detail ?? ValidationDetail,
         };
         problem.Extensions["code"] = ErrorCodes.ValidationFailed;
         return problem;

@@ -1,6 +1,9 @@
 namespace Cart.Web.Platform.Problems;
 
-/// <summary>A request that breaks the contract's field rules; becomes 400 <c>validation_failed</c> with its errors.</summary>
+/// <summary>
+/// A header that breaks its rule (<c>If-Match</c>, <c>Idempotency-Key</c>); becomes 400 <c>validation_failed</c> with
+/// its errors. Fields of a body, a route or a query are checked by the framework's validation instead.
+/// </summary>
 internal sealed class RequestValidationException(IDictionary<string, string[]> errors)
     : Exception("The request is not valid.")
 {
