@@ -1,6 +1,7 @@
 using Cart.Domain.Catalog;
 using Cart.Domain.Checkout;
 using Cart.Infrastructure.Caching;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Checkout;
 using Cart.Infrastructure.Idempotency;
@@ -32,7 +33,8 @@ public static class DependencyInjection
 
         services.AddScoped<CartDatabaseInitializer>();
         services.AddCartCaching(configuration);
-        services.AddScoped<EfProductCatalog>();
+        services.AddScoped<ProductQueries>();
+        services.AddScoped<CartQueries>();
         services.AddScoped<CachedProductCatalog>();
         services.AddScoped<IProductCatalog>(sp => sp.GetRequiredService<CachedProductCatalog>());
         services.AddScoped<IProductCacheInvalidator>(sp => sp.GetRequiredService<CachedProductCatalog>());

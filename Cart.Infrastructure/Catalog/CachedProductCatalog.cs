@@ -11,7 +11,7 @@ namespace Cart.Infrastructure.Catalog;
 /// again and again does not reach the database, and made-up SKUs do not pile up in Redis.
 /// </summary>
 internal sealed class CachedProductCatalog(
-    EfProductCatalog store,
+    ProductQueries store,
     IFusionCache cache,
     IOptions<CacheOptions> options,
     CacheMetrics metrics) : IProductCatalog, IProductCacheInvalidator

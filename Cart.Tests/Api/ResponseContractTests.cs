@@ -78,7 +78,7 @@ public sealed class ResponseContractTests(SqliteApiFixture fixture)
     {
         var contract = await CheckedClients.ContractOf(fixture.Factory);
 
-        var failure = contract.Check("GET", "/api/v1/orders/o_1", 200, "application/json", "{}"u8);
+        var failure = contract.Check("GET", "/api/v1/invoices/i_1", 200, "application/json", "{}"u8);
 
         Assert.NotNull(failure);
         Assert.Contains("no such operation", failure, StringComparison.Ordinal);

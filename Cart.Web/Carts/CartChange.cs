@@ -1,16 +1,18 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 
 namespace Cart.Web.Carts;
 
 /// <summary>What a use case sees while it changes a cart.</summary>
-internal sealed class CartChange(CartDbContext db, CartOwner owner, OwnerCarts current, DateTimeOffset now)
+internal sealed class CartChange(CartDbContext db, CartQueries carts, CartOwner owner, OwnerCarts current, DateTimeOffset now)
 {
     private readonly List<(CartOwner Owner, ShoppingCart? Cart, IReadOnlyDictionary<string, int> Before)> _others = [];
     private readonly IReadOnlyDictionary<string, int> _before = HoldPlan.QuantitiesOf(current.Active);
     private readonly List<Func<CancellationToken, Task>> _inTransaction = [];
+    private List<(CartOwner Owner, CartSnapshot Cart)>? _sealed;
 
     public CartOwner Owner { get; } = owner;
 
@@ -44,7 +46,7 @@ internal sealed class CartChange(CartDbContext db, CartOwner owner, OwnerCarts c
     /// <summary>Another owner's active cart, tracked in the same transaction (the guest cart of a merge).</summary>
     public async Task<ShoppingCart?> FindOtherCartAsync(CartOwner other, CancellationToken cancellationToken)
     {
-        var cart = await db.FindActiveAsync(other, tracking: true, cancellationToken);
+        var cart = await carts.FindActiveAsync(other, tracking: true, cancellationToken);
         _others.Add((other, cart, HoldPlan.QuantitiesOf(cart)));
         return cart;
     }
@@ -63,9 +65,13 @@ internal sealed class CartChange(CartDbContext db, CartOwner owner, OwnerCarts c
     }
 
     /// <summary>The owner's cart as this change leaves it (no cart once it closed, at the version it closed with).</summary>
-    public CartSnapshot Snapshot() => Cart is { Status: not CartStatus.Active }
-        ? CartSnapshot.NoCart(Cart.Version)
-        : CartSnapshot.Of(Cart, current.Version);
+    public CartSnapshot Snapshot() => _sealed is not null ? _sealed[0].Cart : OwnSnapshot();
+
+    /// <summary>
+    /// Takes the snapshots of every cart the change touched, once, when nothing will change them any more (the holds
+    /// recorded): the response, the cache and the commit check all use these.
+    /// </summary>
+    public void Seal() => _sealed = Compute().ToList();
 
     /// <summary>Every cart the change touched: the owner's (when it has one), and another it found (a merge's).</summary>
     public IEnumerable<(CartOwner Owner, ShoppingCart Cart)> Touched()
@@ -84,10 +90,16 @@ internal sealed class CartChange(CartDbContext db, CartOwner owner, OwnerCarts c
         }
     }
 
-    /// <summary>Every cart the change touched, as it leaves them: the owner's, and another it found (a merge's).</summary>
-    public IEnumerable<(CartOwner Owner, CartSnapshot Cart)> Results()
+    /// <summary>Every cart the change touched, as it leaves them: the owner's first, and another it found (a merge's).</summary>
+    public IEnumerable<(CartOwner Owner, CartSnapshot Cart)> Results() => _sealed ?? Compute();
+
+    private CartSnapshot OwnSnapshot() => Cart is { Status: not CartStatus.Active }
+        ? CartSnapshot.NoCart(Cart.Version)
+        : CartSnapshot.Of(Cart, current.Version);
+
+    private IEnumerable<(CartOwner Owner, CartSnapshot Cart)> Compute()
     {
-        yield return (Owner, Snapshot());
+        yield return (Owner, OwnSnapshot());
         foreach (var (other, cart, _) in _others)
         {
             if (cart is not null)

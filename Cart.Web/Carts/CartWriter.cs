@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Platform.Idempotency;
 using Cart.Web.Platform.Problems;
@@ -22,6 +23,7 @@ namespace Cart.Web.Carts;
 /// </summary>
 internal sealed class CartWriter(
     CartDbContext db,
+    CartQueries carts,
     CartDocumentBuilder documents,
     CartCache cache,
     RequestIdempotency idempotency,
@@ -66,16 +68,17 @@ internal sealed class CartWriter(
         CancellationToken cancellationToken) where T : class
     {
         db.ChangeTracker.Clear();
-        var current = await db.FindCurrentAsync(owner, tracking: true, cancellationToken);
+        var current = await carts.FindCurrentAsync(owner, tracking: true, cancellationToken);
         ShoppingCart.EnsureVersion(current.Version, ifMatch);
 
-        var work = new CartChange(db, owner, current, clock.GetUtcNow());
+        var work = new CartChange(db, carts, owner, current, clock.GetUtcNow());
         await change(work);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var holdResults = await HoldStockAsync(work, cancellationToken);
         await work.RunInTransactionAsync(cancellationToken);
         CartTimeline.Append(db, work, holdResults);
+        work.Seal();
         var response = await respond(work, cancellationToken);
         if (idempotency.IsClaimed)
         {
@@ -158,7 +161,7 @@ internal sealed class CartWriter(
         try
         {
             db.ChangeTracker.Clear();
-            stored = await db.FindCurrentAsync(work.Owner, tracking: false, CancellationToken.None);
+            stored = await carts.FindCurrentAsync(work.Owner, tracking: false, CancellationToken.None);
         }
         catch (Exception ex) when (DbErrors.IsUnavailable(ex))
         {

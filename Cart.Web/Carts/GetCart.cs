@@ -1,11 +1,11 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
-using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Carts;
 
 namespace Cart.Web.Carts;
 
 /// <summary>Reads the caller's cart; an owner with no cart yet gets an empty cart (never 404).</summary>
-internal sealed class GetCart(CartDbContext db, CartCache cache, CartDocumentBuilder documents)
+internal sealed class GetCart(CartQueries carts, CartCache cache, CartDocumentBuilder documents)
 {
     /// <summary>The cart, or only its version when <paramref name="clientHas"/> says the client already holds it.</summary>
     public async Task<(long Version, CartDocument? Document)> HandleAsync(CartOwner owner, Func<long, bool> clientHas,
@@ -13,7 +13,7 @@ internal sealed class GetCart(CartDbContext db, CartCache cache, CartDocumentBui
     {
         var cart = await cache.GetAsync(owner, async ct =>
         {
-            var current = await db.FindCurrentAsync(owner, tracking: false, ct);
+            var current = await carts.FindCurrentAsync(owner, tracking: false, ct);
             return CartSnapshot.Of(current.Active, current.Version);
         }, cancellationToken);
         if (clientHas(cart.Version))

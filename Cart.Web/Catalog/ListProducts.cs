@@ -1,12 +1,11 @@
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
-using Cart.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
+using Cart.Infrastructure.Catalog;
 
 namespace Cart.Web.Catalog;
 
 /// <summary>Pages through the public catalog, optionally filtered by a search term on name or SKU.</summary>
-internal sealed class ListProducts(CartDbContext db, IStockHolds stock, TimeProvider clock)
+internal sealed class ListProducts(ProductQueries products, IStockHolds stock, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
     public const int DefaultPageSize = 20;
@@ -18,23 +17,7 @@ internal sealed class ListProducts(CartDbContext db, IStockHolds stock, TimeProv
     {
         var number = page ?? 1;
         var size = pageSize ?? DefaultPageSize;
-        IQueryable<Product> query = db.Products.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim().ToLowerInvariant();
-            // ToLower() translates to SQL on every provider; a StringComparison overload would not.
-#pragma warning disable CA1862
-            query = query.Where(p => p.Name.ToLower().Contains(term) || p.Sku.ToLower().Contains(term));
-#pragma warning restore CA1862
-        }
-
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderBy(p => p.Sku)
-            .Skip((number - 1) * size)
-            .Take(size)
-            .Select(p => new ProductInfo(p.Sku, p.Name, p.ImageUrl, p.Price, p.Currency, p.Active))
-            .ToListAsync(cancellationToken);
+        var (items, total) = await products.PageAsync(search, number, size, cancellationToken);
         var free = await stock.FreeAsync(items.Select(p => p.Sku).ToList(), clock.GetUtcNow(), cancellationToken);
         return new ProductPage(items.Select(p => ProductDocument.From(p, free)).ToList(), number, size, total);
     }
