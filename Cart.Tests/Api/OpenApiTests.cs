@@ -143,6 +143,7 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
         Assert.Contains("unsupported_media_type", codes);
         Assert.Contains("validation_failed", codes);
         Assert.Contains("payload_too_large", codes);
+        Assert.Contains("currency_mismatch", codes);
         Assert.True(problem.GetProperty("properties").TryGetProperty("traceId", out _));
         Assert.True(problem.GetProperty("properties").TryGetProperty("errors", out _));
         Assert.Equal("integer", problem.GetProperty("properties").GetProperty("available").GetProperty("type").GetString());
