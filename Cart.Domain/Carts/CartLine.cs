@@ -45,6 +45,13 @@ public sealed class CartLine
         UpdatedAt = now;
     }
 
+    /// <summary>Takes a new price snapshot: the shopper accepted the catalog's current price.</summary>
+    internal void SetUnitPrice(decimal unitPrice, DateTimeOffset now)
+    {
+        UnitPrice = unitPrice;
+        UpdatedAt = now;
+    }
+
     internal void SetVariant(IReadOnlyDictionary<string, string> variant, DateTimeOffset now)
     {
         Variant = variant;

@@ -51,6 +51,10 @@ internal static class CartEndpoints
             .WithName("MergeGuestCart")
             .WithSummary("Merges a guest cart into the signed-in shopper's cart (shopper tokens only).")
             .RequireAuthorization(CartSchemes.ShopperOnlyPolicy);
+        writes.MapPost("/prices/accept", AcceptPrices)
+            .WithName("AcceptCartPrices")
+            .WithSummary("Sets the named lines' unitPrice (every line's when skus is left out) to the current price.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return routes;
     }
 
@@ -83,6 +87,11 @@ internal static class CartEndpoints
 
     private static async Task<Ok<CartDocument>> Merge([FromBody] MergeCartRequest request, ClaimsPrincipal user,
         HttpContext http, MergeGuestCart handler, CancellationToken cancellationToken) =>
+        Done(http, await handler.HandleAsync(user.GetCartOwner(), request, IfMatch(http), cancellationToken));
+
+    private static async Task<Ok<CartDocument>> AcceptPrices(
+        [FromBody] AcceptPricesRequest request, ClaimsPrincipal user, HttpContext http, AcceptCartPrices handler,
+        CancellationToken cancellationToken) =>
         Done(http, await handler.HandleAsync(user.GetCartOwner(), request, IfMatch(http), cancellationToken));
 
     private static Func<long, bool>? IfMatch(HttpContext http) => CartVersionHeaders.IfMatch(http.Request);

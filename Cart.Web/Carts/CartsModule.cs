@@ -22,6 +22,7 @@ internal static class CartsModule
         services.AddScoped<RemoveCartItem>();
         services.AddScoped<ClearCart>();
         services.AddScoped<MergeGuestCart>();
+        services.AddScoped<AcceptCartPrices>();
         return services;
     }
 

@@ -18,7 +18,8 @@ internal static class OpenApiSetup
 
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
-        ["Cart"] = "The caller's cart: read it, add, change and remove lines, clear it, merge a guest cart into it.",
+        ["Cart"] = "The caller's cart: read it, add, change and remove lines, clear it, merge a guest cart into it, " +
+                   "accept the current prices of its lines.",
         ["Catalog"] = "The public catalog of products, with their current prices; no token needed.",
         ["Identity"] = "Guest sessions: a token that owns one guest cart, for shoppers who have not signed in.",
         ["Demo"] = "Stands in for the identity provider while Auth:DemoTokens:Enabled is on; absent otherwise.",
