@@ -170,7 +170,9 @@ public sealed class ShoppingCart
         return repriced.ConvertAll(r => r.Line);
     }
 
-    /// <summary>The lines of <paramref name="skus"/>, each once, in the order named; a SKU without a line is refused.</summary>
+    /// <summary>
+    /// The lines of <paramref name="skus"/>, each once, in the order named; a SKU with no line is refused.
+    /// </summary>
     private List<CartLine> LinesNamed(IEnumerable<string> skus)
     {
         var lines = new List<CartLine>();

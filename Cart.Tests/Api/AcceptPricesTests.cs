@@ -36,7 +36,8 @@ public abstract class AcceptPricesTests(ApiFixture fixture)
         Assert.Equal("\"3\"", response.Headers.ETag?.ToString());
         Assert.Equal(cart.GetRawText(), (await client.GetCartAsync()).GetRawText());
         var stored = await fixture.Factory.WithDbAsync(db =>
-            db.CartLines.SingleAsync(l => l.Sku == rising && db.Carts.Any(c => c.Id == l.CartId && c.OwnerId == userId)));
+            db.CartLines.SingleAsync(l =>
+                l.Sku == rising && db.Carts.Any(c => c.Id == l.CartId && c.OwnerId == userId)));
         Assert.Equal(12.50m, stored.UnitPrice);
     }
 
@@ -195,7 +196,8 @@ public abstract class AcceptPricesTests(ApiFixture fixture)
 
         var response = await client.SendAsync(Accept("{}", ifMatch: "\"1\""));
 
-        Assert.Equal(12.00m, Item(await response.ExpectAsync(HttpStatusCode.OK), sku).GetProperty("unitPrice").GetDecimal());
+        var cart = await response.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(12.00m, Item(cart, sku).GetProperty("unitPrice").GetDecimal());
     }
 
     [Fact]
@@ -261,7 +263,8 @@ public abstract class AcceptPricesTests(ApiFixture fixture)
         var response = await client.SendRawAsync(HttpMethod.Post, CartApi.AcceptPrices, body);
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _),
+            $"errors should name '{field}': {problem}");
         Assert.Equal(before.GetRawText(), (await client.GetCartAsync()).GetRawText());
     }
 
@@ -318,7 +321,9 @@ public abstract class AcceptPricesTests(ApiFixture fixture)
         Assert.Equal(before.GetRawText(), (await client.GetCartAsync()).GetRawText());
     }
 
-    /// <summary>A shopper whose one line's price rose since it was added: an acceptance that got through would show.</summary>
+    /// <summary>
+    /// A shopper whose one line's price rose since it was added, so an acceptance that got through would show.
+    /// </summary>
     private async Task<(HttpClient Client, JsonElement Before)> ShopperWithARisenPriceAsync()
     {
         var (client, _) = fixture.NewShopper();

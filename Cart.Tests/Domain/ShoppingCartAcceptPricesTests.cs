@@ -150,7 +150,8 @@ public sealed class ShoppingCartAcceptPricesTests
     {
         var cart = CartWithShirtAndMug();
 
-        var error = Refused(cart, () => cart.AcceptPrices([Shirt.ToLowerInvariant()], Catalog(Product(Shirt, 31.99m)), T2));
+        var error = Refused(cart, () =>
+            cart.AcceptPrices([Shirt.ToLowerInvariant()], Catalog(Product(Shirt, 31.99m)), T2));
 
         Assert.Equal(ErrorCodes.LineNotFound, error.Code);
     }

@@ -29,7 +29,8 @@ public static class CatalogChanges
     public static Task SetActiveAsync(this CartAppFactory host, string sku, bool active) =>
         host.ChangeProductAsync(sku, (product, now) => product.SetActive(active, now));
 
-    private static async Task ChangeProductAsync(this CartAppFactory host, string sku, Action<Product, DateTimeOffset> change)
+    private static async Task ChangeProductAsync(this CartAppFactory host, string sku,
+        Action<Product, DateTimeOffset> change)
     {
         await host.WithDbAsync(async db =>
         {
