@@ -20,7 +20,7 @@ public static class CartErrors
     public static DomainError InvalidVariant(string reason) => new(ErrorCodes.ValidationFailed, reason, "variant");
 
     public static DomainError CurrencyMismatch(string sku, string productCurrency, string cartCurrency) =>
-        new(ErrorCodes.ProductUnavailable,
+        new(ErrorCodes.CurrencyMismatch,
             $"SKU '{sku}' is sold in {productCurrency}; this cart is in {cartCurrency}. A cart holds one currency.");
 
     public static DomainError CartEmpty => new(ErrorCodes.CartEmpty, "The cart is empty: there is nothing to check out.");

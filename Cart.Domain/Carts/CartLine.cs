@@ -51,6 +51,7 @@ public sealed class CartLine
         UpdatedAt = now;
     }
 
+    /// <summary>Takes a new price snapshot: the shopper accepted the catalog's current price.</summary>
     internal void SetUnitPrice(decimal unitPrice, DateTimeOffset now)
     {
         UnitPrice = unitPrice;

@@ -136,6 +136,67 @@ public sealed class ShoppingCart
         return line;
     }
 
+    /// <summary>
+    /// Accepts the catalog's current prices: each line named in <paramref name="skus"/> (every line when null) takes
+    /// its product's price in <paramref name="products"/> as its new <see cref="CartLine.UnitPrice"/>. All or nothing:
+    /// a SKU without a line, or a line whose product is not for sale now (inactive, or gone from the catalog) or is
+    /// priced in another currency, leaves the cart as it was. Prices already current change nothing (same version).
+    /// Returns the lines whose price changed.
+    /// </summary>
+    public IReadOnlyList<CartLine> AcceptPrices(IReadOnlyCollection<string>? skus,
+        IReadOnlyDictionary<string, ProductInfo> products, DateTimeOffset now)
+    {
+        EnsureActive();
+        var accepted = skus is null ? _lines.ToList() : LinesNamed(skus);
+        var repriced = new List<(CartLine Line, decimal Price)>();
+        foreach (var line in accepted)
+        {
+            var product = products.GetValueOrDefault(line.Sku);
+            if (product is not { Active: true })
+            {
+                throw new DomainException(Catalog.CatalogErrors.ProductUnavailable(line.Sku));
+            }
+
+            Guard(string.Equals(product.Currency, Currency, StringComparison.Ordinal),
+                CartErrors.CurrencyMismatch(line.Sku, product.Currency, Currency!));
+            if (product.Price != line.UnitPrice)
+            {
+                repriced.Add((line, product.Price));
+            }
+        }
+
+        foreach (var (line, price) in repriced)
+        {
+            line.SetUnitPrice(price, now);
+        }
+
+        if (repriced.Count > 0)
+        {
+            Touch(now);
+            _activity.Add(new CartActivity(CartActivityTypes.PricesAccepted, Quantity: repriced.Count));
+        }
+
+        return repriced.ConvertAll(r => r.Line);
+    }
+
+    /// <summary>
+    /// The lines of <paramref name="skus"/>, each once, in the order named; a SKU with no line is refused.
+    /// </summary>
+    private List<CartLine> LinesNamed(IEnumerable<string> skus)
+    {
+        var lines = new List<CartLine>();
+        foreach (var sku in skus)
+        {
+            var line = FindLine(sku) ?? throw new DomainException(CartErrors.LineNotFound(sku));
+            if (!lines.Contains(line))
+            {
+                lines.Add(line);
+            }
+        }
+
+        return lines;
+    }
+
     public CartLine RemoveItem(string sku, DateTimeOffset now)
     {
         EnsureActive();

@@ -15,6 +15,7 @@ public static class ErrorCodes
     public const string VersionMismatch = "version_mismatch";
     public const string UnknownSku = "unknown_sku";
     public const string ProductUnavailable = "product_unavailable";
+    public const string CurrencyMismatch = "currency_mismatch";
     public const string CartFull = "cart_full";
     public const string CartEmpty = "cart_empty";
 }

@@ -11,7 +11,7 @@ public static partial class Sku
     public const int MaxLength = 64;
     public const string Pattern = "^[A-Za-z0-9._-]{1,64}$";
 
-    /// <summary><see cref="Pattern"/> in words, for whoever sent a SKU that breaks it.</summary>
+    /// <summary>What <see cref="Pattern"/> says, in words; a constant so validation attributes can carry it.</summary>
     public const string Rule = "A SKU is 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' and '-'.";
 
     public static DomainError Invalid => new(ErrorCodes.ValidationFailed, Rule, "sku");

@@ -345,7 +345,7 @@ public abstract class BadInputTests(ApiFixture fixture)
     [Theory]
     [InlineData("NO-SUCH-SKU-1", "unknown_sku")]
     [InlineData(TestCatalog.Retired, "product_unavailable")]
-    [InlineData(TestCatalog.Pho, "product_unavailable")] // sold in VND; the cart is in SGD
+    [InlineData(TestCatalog.Pho, "currency_mismatch")] // sold in VND; the cart is in SGD
     public async Task AddItem_WhenCatalogRefusesTheSku_ReturnsUnprocessable(string sku, string code)
     {
         var (client, before) = await SeededShopperAsync();

@@ -1,8 +1,6 @@
 using System.Net;
-using Cart.Domain.Catalog;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cart.Tests.Api;
 
@@ -155,7 +153,7 @@ public abstract class CartRoutesTests(ApiFixture fixture)
         var (client, _) = fixture.NewShopper();
         var sku = TestCatalog.Bulk(7);
         await client.AddAsync(sku, 2);
-        await SetPriceAsync(sku, 1.50m);
+        await fixture.Factory.SetPriceAsync(sku, 1.50m);
         try
         {
             var item = Assert.Single((await client.GetCartAsync()).GetProperty("items").EnumerateArray());
@@ -167,7 +165,7 @@ public abstract class CartRoutesTests(ApiFixture fixture)
         }
         finally
         {
-            await SetPriceAsync(sku, 1.00m);
+            await fixture.Factory.SetPriceAsync(sku, 1.00m);
         }
     }
 
@@ -185,19 +183,6 @@ public abstract class CartRoutesTests(ApiFixture fixture)
         Assert.True(session.GetProperty("expiresAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddDays(1));
         Assert.Equal("guest", cart.GetProperty("owner").GetProperty("kind").GetString());
         Assert.Equal(sessionId, cart.GetProperty("owner").GetProperty("id").GetString());
-    }
-
-    private async Task SetPriceAsync(string sku, decimal price)
-    {
-        await fixture.Factory.WithDbAsync(async db =>
-        {
-            var product = await db.Products.SingleAsync(p => p.Sku == sku);
-            product.ChangePrice(price, fixture.Factory.Clock.GetUtcNow());
-            await db.SaveChangesAsync();
-        });
-        // What the price change of the catalog module does after it commits.
-        await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IProductCacheInvalidator>().InvalidateAsync(sku, default);
     }
 }
 

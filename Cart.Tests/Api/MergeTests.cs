@@ -160,7 +160,7 @@ public abstract class MergeTests(ApiFixture fixture)
 
         var response = await shopper.PostJsonAsync(CartApi.Merge, new { guestToken });
 
-        await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "product_unavailable");
+        await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "currency_mismatch");
         Assert.Equal(shopperBefore.GetRawText(), (await shopper.GetCartAsync()).GetRawText());
         Assert.Equal(guestBefore.GetRawText(), (await guest.GetCartAsync()).GetRawText());
     }

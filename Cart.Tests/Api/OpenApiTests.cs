@@ -15,6 +15,7 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
     [InlineData("/api/v1/cart/items/{sku}", "put", "UpdateCartItem")]
     [InlineData("/api/v1/cart/items/{sku}", "delete", "RemoveCartItem")]
     [InlineData("/api/v1/cart/merge", "post", "MergeGuestCart")]
+    [InlineData("/api/v1/cart/prices/accept", "post", "AcceptCartPrices")]
     public async Task Document_WhenServed_DescribesEachCartRouteWithItsTokenAndErrors(string path, string method,
         string operationId)
     {
@@ -43,6 +44,28 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
         Assert.Equal(1, quantity.GetProperty("minimum").GetInt32());
         Assert.Equal(999, quantity.GetProperty("maximum").GetInt32());
         Assert.Equal(64, schema.GetProperty("properties").GetProperty("sku").GetProperty("maxLength").GetInt32());
+    }
+
+    [Fact]
+    public async Task Document_WhenServed_DescribesAcceptingPricesWithItsLimitsAndEveryStatus()
+    {
+        var document = await GetDocumentAsync();
+
+        var operation = document.GetProperty("paths").GetProperty("/api/v1/cart/prices/accept").GetProperty("post");
+        var statuses = operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).Order().ToList();
+        Assert.Equal(["200", "400", "401", "403", "404", "409", "412", "413", "415", "422", "429", "500", "503"], statuses);
+        var schema = document.GetProperty("components").GetProperty("schemas").GetProperty("AcceptPricesRequest");
+        Assert.False(schema.GetProperty("additionalProperties").GetBoolean());
+        Assert.False(schema.TryGetProperty("required", out _));
+        var skus = schema.GetProperty("properties").GetProperty("skus");
+        Assert.Equal(["null", "array"], skus.GetProperty("type").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(1, skus.GetProperty("minItems").GetInt32());
+        Assert.Equal(100, skus.GetProperty("maxItems").GetInt32());
+        var sku = skus.GetProperty("items");
+        Assert.Equal("string", sku.GetProperty("type").GetString());
+        Assert.Equal(1, sku.GetProperty("minLength").GetInt32());
+        Assert.Equal(64, sku.GetProperty("maxLength").GetInt32());
+        Assert.Equal("^[A-Za-z0-9._-]{1,64}$", sku.GetProperty("pattern").GetString());
     }
 
     [Theory]
@@ -115,6 +138,7 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
     [InlineData("/api/v1/cart/items", "post", true)]
     [InlineData("/api/v1/cart/items/{sku}", "put", true)]
     [InlineData("/api/v1/cart/merge", "post", true)]
+    [InlineData("/api/v1/cart/prices/accept", "post", true)]
     [InlineData("/api/v1/cart/items/{sku}", "delete", false)]
     [InlineData("/api/v1/cart", "get", false)]
     public async Task Document_WhenServed_ListsUnsupportedMediaTypeOnRoutesThatTakeABody(string path, string method,
@@ -143,6 +167,7 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
         Assert.Contains("unsupported_media_type", codes);
         Assert.Contains("validation_failed", codes);
         Assert.Contains("payload_too_large", codes);
+        Assert.Contains("currency_mismatch", codes);
         Assert.True(problem.GetProperty("properties").TryGetProperty("traceId", out _));
         Assert.True(problem.GetProperty("properties").TryGetProperty("errors", out _));
         Assert.Equal("integer", problem.GetProperty("properties").GetProperty("available").GetProperty("type").GetString());

@@ -16,10 +16,11 @@ public abstract class SecurityTests(ApiFixture fixture)
     private const string RemoveItem = "DELETE /cart/items/{sku}";
     private const string ClearCart = "DELETE /cart";
     private const string MergeCart = "POST /cart/merge";
+    private const string AcceptPrices = "POST /cart/prices/accept";
     private const string DevTokens = "/api/v1/dev/tokens";
     private const string OtherKey = "an-attackers-signing-key-0123456789-abcdefghij";
 
-    private static readonly string[] Routes = [GetCart, AddItem, UpdateItem, RemoveItem, ClearCart, MergeCart];
+    private static readonly string[] Routes = [GetCart, AddItem, UpdateItem, RemoveItem, ClearCart, MergeCart, AcceptPrices];
 
     public static TheoryData<string> CartRoutes => new(Routes);
 
@@ -282,6 +283,7 @@ public abstract class SecurityTests(ApiFixture fixture)
             ClearCart => await client.DeleteAsync(CartApi.Cart + query),
             MergeCart => await client.PostJsonAsync(CartApi.Merge + query,
                 new { guestToken = await GuestTokenWithALampAsync() }),
+            AcceptPrices => await client.PostJsonAsync(CartApi.AcceptPrices + query, new { }),
             _ => throw new ArgumentOutOfRangeException(nameof(route), route, null),
         };
 

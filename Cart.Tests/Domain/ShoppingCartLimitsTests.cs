@@ -186,22 +186,22 @@ public sealed class ShoppingCartLimitsTests
     }
 
     [Fact]
-    public void AddItem_WhenProductIsInAnotherCurrency_ReturnsProductUnavailable()
+    public void AddItem_WhenProductIsInAnotherCurrency_ReturnsCurrencyMismatch()
     {
         var cart = CartWithShirt();
 
         var error = Refused(cart, () => cart.AddItem(Product(Pho, 250000m, "VND"), 1, null, T2));
 
-        Assert.Equal(ErrorCodes.ProductUnavailable, error.Code);
+        Assert.Equal(ErrorCodes.CurrencyMismatch, error.Code);
     }
 
     [Fact]
-    public void AddItem_WhenExistingLineNowPricedInAnotherCurrency_ReturnsProductUnavailable()
+    public void AddItem_WhenExistingLineNowPricedInAnotherCurrency_ReturnsCurrencyMismatch()
     {
         var cart = CartWithShirt();
 
         var error = Refused(cart, () => cart.AddItem(Product(Shirt, 20m, "MYR"), 1, null, T2));
 
-        Assert.Equal(ErrorCodes.ProductUnavailable, error.Code);
+        Assert.Equal(ErrorCodes.CurrencyMismatch, error.Code);
     }
 }

@@ -209,7 +209,7 @@ public sealed class ShoppingCartMergeTests
     }
 
     [Fact]
-    public void MergeFrom_WhenCurrenciesDiffer_ReturnsProductUnavailableAndChangesNeitherCart()
+    public void MergeFrom_WhenCurrenciesDiffer_ReturnsCurrencyMismatchAndChangesNeitherCart()
     {
         var shopper = ShopperCart();
         shopper.AddItem(Product(Shirt, 29.99m, "SGD"), 1, null, T1);
@@ -219,7 +219,7 @@ public sealed class ShoppingCartMergeTests
 
         var error = Refused(shopper, () => shopper.MergeFrom(guest, T2));
 
-        Assert.Equal(ErrorCodes.ProductUnavailable, error.Code);
+        Assert.Equal(ErrorCodes.CurrencyMismatch, error.Code);
         Assert.Equal(guestBefore, CartState.Of(guest));
     }
 

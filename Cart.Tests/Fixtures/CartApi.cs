@@ -9,6 +9,7 @@ public static class CartApi
     public const string Cart = "/api/v1/cart";
     public const string Items = "/api/v1/cart/items";
     public const string Merge = "/api/v1/cart/merge";
+    public const string AcceptPrices = "/api/v1/cart/prices/accept";
     public const string GuestSessions = "/api/v1/guest-sessions";
 
     public static string Item(string sku) => $"{Items}/{Uri.EscapeDataString(sku)}";

@@ -59,6 +59,10 @@ internal static class CartEndpoints
             .WithName("MergeGuestCart")
             .WithSummary("Merges a guest cart into the signed-in shopper's cart (shopper tokens only).")
             .RequireAuthorization(CartSchemes.ShopperOnlyPolicy);
+        writes.MapPost("/prices/accept", AcceptPrices)
+            .WithName("AcceptCartPrices")
+            .WithSummary("Sets the named lines' unitPrice (every line's when skus is left out) to the current price.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         routes.MapGroup("/api/v1/orders")
             .WithTags("Orders")
@@ -128,6 +132,11 @@ internal static class CartEndpoints
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(order);
     }
+
+    private static async Task<Ok<CartDocument>> AcceptPrices(
+        [FromBody] AcceptPricesRequest request, ClaimsPrincipal user, HttpContext http, AcceptCartPrices handler,
+        CancellationToken cancellationToken) =>
+        Done(http, await handler.HandleAsync(user.GetCartOwner(), request, IfMatch(http), cancellationToken));
 
     private static Func<long, bool>? IfMatch(HttpContext http) => CartVersionHeaders.IfMatch(http.Request);
 

@@ -25,10 +25,14 @@ public sealed record CartSnapshot(
             active.Lines.Select(l => new CartLineSnapshot(l.Sku, l.Quantity, l.UnitPrice, l.Variant, l.AddedAt,
                 l.UpdatedAt, l.HeldQuantity, l.HoldExpiresAt)).ToList());
 
-    /// <summary>True when both name the same cart at the same version with the same lines (timestamps aside).</summary>
+    /// <summary>
+    /// True when both name the same cart at the same version with the same lines, quantities and prices (timestamps
+    /// aside): an acceptance of prices changes only prices.
+    /// </summary>
     public bool HasSameContentAs(CartSnapshot other) =>
         CartId == other.CartId && Version == other.Version && Lines.Count == other.Lines.Count
-        && Lines.All(l => other.Lines.Any(o => o.Sku == l.Sku && o.Quantity == l.Quantity));
+        && Lines.All(l => other.Lines.Any(o =>
+            o.Sku == l.Sku && o.Quantity == l.Quantity && o.UnitPrice == l.UnitPrice));
 }
 
 public sealed record CartLineSnapshot(

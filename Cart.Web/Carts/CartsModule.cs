@@ -24,6 +24,7 @@ internal static class CartsModule
         services.AddScoped<MergeGuestCart>();
         services.AddScoped<CheckoutCart>();
         services.AddScoped<GetOrder>();
+        services.AddScoped<AcceptCartPrices>();
         return services;
     }
 

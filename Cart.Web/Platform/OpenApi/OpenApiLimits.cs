@@ -2,15 +2,17 @@ using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
 using Cart.Infrastructure.Idempotency;
+using Cart.Web.Platform.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Cart.Web.Platform.OpenApi;
 
 /// <summary>
-/// Limits the generator does not state by itself: the Idempotency-Key header, the allowed values
-/// of a string (<see cref="AllowedValuesAttribute"/>) and the most entries of a map (<see cref="MaxLengthAttribute"/>
-/// on a dictionary), so clients and validators know what the service enforces.
+/// Limits the generator does not state by itself: the SKU in a route, the Idempotency-Key header, the allowed values
+/// of a string (<see cref="AllowedValuesAttribute"/>), the most entries of a map (<see cref="MaxLengthAttribute"/>
+/// on a dictionary) and the rule for each item of a list (<see cref="ItemsMatchAttribute"/>), so clients and
+/// validators know what the service enforces.
 /// </summary>
 internal static class OpenApiLimits
 {
@@ -46,6 +48,19 @@ internal static class OpenApiLimits
                          .Cast<AllowedValuesAttribute>())
             {
                 target.Enum = [.. allowed.Values.OfType<string>().Select(v => (JsonNode)JsonValue.Create(v))];
+            }
+
+            if (attributes.GetCustomAttributes(typeof(ItemsMatchAttribute), true)
+                    .Cast<ItemsMatchAttribute>().FirstOrDefault() is { } each)
+            {
+                // A new schema: the generator may share the one it made for the item type.
+                target.Items = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    MinLength = each.MinLength,
+                    MaxLength = each.MaxLength,
+                    Pattern = each.Pattern,
+                };
             }
 
             var isMap = typeof(IDictionary).IsAssignableFrom(property.PropertyType) ||

@@ -19,7 +19,7 @@ internal static class OpenApiSetup
     private static readonly Dictionary<string, string> TagDescriptions = new(StringComparer.Ordinal)
     {
         ["Cart"] = "The caller's cart: read it, add, change and remove lines, clear it, merge a guest cart into it, " +
-                   "check it out.",
+                   "accept the current prices of its lines, check it out.",
         ["Orders"] = "The orders checkout made, to their owner.",
         ["Catalog"] = "The public catalog of products, with their current prices; no token needed.",
         ["Identity"] = "Guest sessions: a token that owns one guest cart, for shoppers who have not signed in.",

@@ -25,6 +25,7 @@ internal static class ProblemCatalog
         [ProblemCodes.UnsupportedMediaType] = (415, "The body must be JSON"),
         [ErrorCodes.UnknownSku] = (422, "Unknown SKU"),
         [ErrorCodes.ProductUnavailable] = (422, "The product is not available"),
+        [ErrorCodes.CurrencyMismatch] = (422, "The product is in another currency than the cart"),
         [ErrorCodes.CartFull] = (422, "The cart is full"),
         [ErrorCodes.CartEmpty] = (422, "The cart is empty"),
         [ProblemCodes.IdempotencyKeyReused] = (422, "The Idempotency-Key was used for another request"),

@@ -1,0 +1,44 @@
+using Cart.Domain.Catalog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cart.Tests.Fixtures;
+
+/// <summary>
+/// Changes to the catalog as the Catalog module makes them: committed, then the product cache told, so every
+/// instance shows the new price or availability at once.
+/// </summary>
+public static class CatalogChanges
+{
+    /// <summary>Adds a product of its own to the catalog (SGD unless told), so a test can change it freely.</summary>
+    public static async Task<string> AddProductAsync(this CartAppFactory host, decimal price, string currency = "SGD")
+    {
+        var sku = $"SG-OWN-{Guid.NewGuid():N}";
+        await host.WithDbAsync(async db =>
+        {
+            db.Products.Add(new Product(sku, "A product of one test", null, price, currency, true,
+                host.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+        return sku;
+    }
+
+    public static Task SetPriceAsync(this CartAppFactory host, string sku, decimal price) =>
+        host.ChangeProductAsync(sku, (product, now) => product.ChangePrice(price, now));
+
+    public static Task SetActiveAsync(this CartAppFactory host, string sku, bool active) =>
+        host.ChangeProductAsync(sku, (product, now) => product.SetActive(active, now));
+
+    private static async Task ChangeProductAsync(this CartAppFactory host, string sku,
+        Action<Product, DateTimeOffset> change)
+    {
+        await host.WithDbAsync(async db =>
+        {
+            var product = await db.Products.SingleAsync(p => p.Sku == sku);
+            change(product, host.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IProductCacheInvalidator>().InvalidateAsync(sku, default);
+    }
+}
