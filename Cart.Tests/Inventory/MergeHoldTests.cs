@@ -135,6 +135,30 @@ public abstract class MergeHoldTests(ApiFixture fixture)
         Assert.Equal((3, 3), await fixture.AssertStockInvariantAsync(sku));
     }
 
+    [Fact]
+    public async Task Merge_WhenTheGuestCartHasUntrackedLines_TheyTakeNoneOfTheCartCap()
+    {
+        var (first, second) = (await fixture.NewUntrackedProductAsync(), await fixture.NewUntrackedProductAsync());
+        var sku = await fixture.NewStockedProductAsync(10);
+        var (guest, guestToken, _) = await fixture.NewGuestAsync();
+        await guest.AddAsync(first, HoldHosts.UserUnitsPerLine);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        await guest.AddAsync(second, HoldHosts.UserUnitsPerLine);
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var guestCart = await guest.AddAsync(sku, 3);
+        Assert.Equal(3, guestCart.HoldOf(sku).Units()); // untracked lines hold nothing, so the guest's cap is untouched
+        var (shopper, _) = fixture.NewShopper();
+        Clock.Advance(TimeSpan.FromSeconds(1));
+
+        var cart = await MergeAsync(shopper, guestToken);
+
+        Assert.Equal("none", cart.HoldOf(first).Status());
+        Assert.Equal("none", cart.HoldOf(second).Status());
+        Assert.Equal("held", cart.HoldOf(sku).Status());
+        Assert.Equal(3, cart.HoldOf(sku).Units());
+        Assert.Equal((10, 3), await fixture.AssertStockInvariantAsync(sku));
+    }
+
     private static async Task<JsonElement> MergeAsync(HttpClient shopper, string guestToken) =>
         await (await shopper.PostJsonAsync(CartApi.Merge, new { guestToken })).ExpectAsync(HttpStatusCode.OK);
 
