@@ -1,5 +1,6 @@
 using System.Net;
 using Cart.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cart.Tests.Inventory;
@@ -26,6 +27,28 @@ public abstract class HoldRaceTests(ApiFixture fixture)
         Assert.Equal(50, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(150, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
         Assert.Equal((50, 50), await fixture.AssertStockInvariantAsync(sku));
+    }
+
+    [Fact]
+    public async Task AddItem_WhenOneCartTakesConcurrentAddsOnTwoInstances_ItsHoldIsReservedOnce()
+    {
+        // Writes that lose the race for the cart's version start again; the stock they reserved must go with them.
+        await using var other = fixture.AnotherInstance();
+        var sku = await fixture.NewStockedProductAsync(20);
+        var userId = ApiFixture.NewUserId();
+        var token = TestAuth.Shopper(userId, now: Clock.GetUtcNow());
+        var clients = new[] { fixture.WithToken(token), other.ClientWithToken(token) };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30)
+            .Select(i => clients[i % 2].PostJsonAsync(CartApi.Items, new { sku, quantity = 1 })));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        // From the database: without Redis each instance caches carts in its own memory.
+        var line = await fixture.Factory.WithDbAsync(db =>
+            db.Carts.Where(c => c.OwnerId == userId).SelectMany(c => c.Lines).SingleAsync());
+        Assert.Equal(30, line.Quantity);
+        Assert.Equal(HoldHosts.UserUnitsPerLine, line.HeldQuantity);
+        Assert.Equal((20, HoldHosts.UserUnitsPerLine), await fixture.AssertStockInvariantAsync(sku));
     }
 
     [Fact]
