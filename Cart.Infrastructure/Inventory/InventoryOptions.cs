@@ -28,7 +28,8 @@ public sealed class InventoryOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>SKUs one sweep transaction handles at most, so no transaction holds many stock rows for long.</summary>
+    /// <summary>SKUs one sweep looks up at a time; each SKU is released in a transaction of its own, so no transaction
+    /// holds more than one stock row.</summary>
     [Range(1, 10_000)]
     public int ExpirySweepBatchSize { get; set; } = 100;
 

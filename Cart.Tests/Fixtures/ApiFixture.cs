@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Cart.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cart.Tests.Fixtures;
 
@@ -10,7 +11,10 @@ namespace Cart.Tests.Fixtures;
 /// </summary>
 /// <param name="kestrel">Serve over real Kestrel on a loopback port instead of the in-memory test server, for what
 /// only the real HTTP server does (chunked framing, connection handling).</param>
-public abstract class ApiFixture(DatabaseProvider provider, bool useRedis, bool kestrel = false) : IAsyncLifetime
+/// <param name="settings">Settings of this fixture's hosts (<see cref="AnotherInstance"/> too), over the test defaults.</param>
+/// <param name="services">Changes to the services of this fixture's hosts (a background job taken out).</param>
+public abstract class ApiFixture(DatabaseProvider provider, bool useRedis, bool kestrel = false,
+    IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) : IAsyncLifetime
 {
     private TestDatabase? _database;
     private CartAppFactory? _factory;
@@ -32,7 +36,8 @@ public abstract class ApiFixture(DatabaseProvider provider, bool useRedis, bool 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        _factory = new CartAppFactory(_database, redis: useRedis ? RedisAddress : null, redisKeyPrefix: RedisKeyPrefix);
+        _factory = new CartAppFactory(_database, redis: useRedis ? RedisAddress : null, redisKeyPrefix: RedisKeyPrefix,
+            settings: settings, services: services);
         if (kestrel)
         {
             _factory.UseKestrel(0);
@@ -59,9 +64,17 @@ public abstract class ApiFixture(DatabaseProvider provider, bool useRedis, bool 
         }
     }
 
-    /// <summary>Another instance of the service on the same database and the same Redis, as behind a load balancer.</summary>
-    public CartAppFactory AnotherInstance() =>
-        new(Factory.Database, redis: UsesRedis ? RedisAddress : null, redisKeyPrefix: RedisKeyPrefix);
+    /// <summary>
+    /// Another instance of the service on the same database and the same Redis, as behind a load balancer; its clock
+    /// starts where this host's is (instances agree on the time, and a hold lapses on both at once).
+    /// </summary>
+    public CartAppFactory AnotherInstance()
+    {
+        var instance = new CartAppFactory(Factory.Database, redis: UsesRedis ? RedisAddress : null,
+            redisKeyPrefix: RedisKeyPrefix, settings: settings, services: services);
+        instance.Clock.AdjustTime(Factory.Clock.GetUtcNow());
+        return instance;
+    }
 
     public bool UsesRedis => useRedis;
 

@@ -73,11 +73,12 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         return client;
     }
 
-    /// <summary>A client of this host for a new shopper, and that shopper's id.</summary>
+    /// <summary>A client of this host for a new shopper, and that shopper's id. The token is valid by this host's
+    /// clock, however far a test has moved it.</summary>
     public (HttpClient Client, string UserId) NewShopper()
     {
         var userId = ApiFixture.NewUserId();
-        return (ClientWithToken(TestAuth.Shopper(userId)), userId);
+        return (ClientWithToken(TestAuth.Shopper(userId, now: Clock.GetUtcNow())), userId);
     }
 
     /// <summary>Runs <paramref name="work"/> against the host's own database context.</summary>

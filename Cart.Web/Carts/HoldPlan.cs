@@ -46,8 +46,10 @@ internal static class HoldPlan
         {
             var units = limits.UnitsToHold(cart.OwnerKind, line.Quantity, heldByOthers);
             var grew = !before.TryGetValue(line.Sku, out var was) || line.Quantity > was;
-            // A line already known to be untracked holds nothing, so it uses none of the cart's cap.
-            heldByOthers += line.HeldQuantity is null && !grew ? 0 : units;
+            // A line known to be untracked holds nothing, so it uses none of the cart's cap. Only a line this change
+            // created has no hold recorded yet; any other without one is untracked (a line moved from a guest cart too).
+            var createdNow = !before.ContainsKey(line.Sku) && line.AddedAt == now;
+            heldByOthers += line.HeldQuantity is null && !createdNow ? 0 : units;
             yield return new HoldRequest(cart.Id, line.Sku, units, grew && !holdWhatIsFree, line.Quantity);
         }
     }
