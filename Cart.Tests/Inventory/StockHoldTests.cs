@@ -84,6 +84,31 @@ public abstract class StockHoldTests(ApiFixture fixture)
         Assert.Equal("expired", cart.GetProperty("items")[0].GetProperty("hold").GetProperty("status").GetString());
         Assert.Equal(2, cart.Quantity(sku));
     }
+
+    [Fact]
+    public async Task GetCart_WhenTheClientsCopySaysHeldButTheHoldHasLapsed_SendsTheCartNot304()
+    {
+        var sku = await fixture.NewStockedProductAsync(10);
+        var (client, _) = fixture.NewShopper();
+        var held = await client.AddAsync(sku, 2);
+        var etag = CartVersionTag(held);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(IfNoneMatch(etag))).StatusCode);
+
+        fixture.Factory.Clock.Advance(TimeSpan.FromMinutes(16));
+        var response = await client.SendAsync(IfNoneMatch(etag));
+
+        var cart = await response.ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("expired", cart.GetProperty("items")[0].GetProperty("hold").GetProperty("status").GetString());
+    }
+
+    private static string CartVersionTag(System.Text.Json.JsonElement cart) => $"\"{cart.Version()}\"";
+
+    private static HttpRequestMessage IfNoneMatch(string etag)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, CartApi.Cart);
+        request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        return request;
+    }
 }
 
 [Collection(nameof(SqliteApiCollection))]
