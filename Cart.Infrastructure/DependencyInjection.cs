@@ -32,7 +32,6 @@ public static class DependencyInjection
         services.AddScoped<EfProductCatalog>();
         services.AddScoped<CachedProductCatalog>();
         services.AddScoped<IProductCatalog>(sp => sp.GetRequiredService<CachedProductCatalog>());
-        services.AddScoped<IProductCacheInvalidator>(sp => sp.GetRequiredService<CachedProductCatalog>());
         services.AddCartIdempotency();
         return services;
     }

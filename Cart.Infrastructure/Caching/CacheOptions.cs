@@ -15,7 +15,7 @@ public sealed class CacheOptions
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan FailSafeMaxDuration { get; set; } = TimeSpan.FromHours(6);
 
-    /// <summary>How long a product's price is kept in process memory; a price change evicts it everywhere.</summary>
+    /// <summary>How long a product's price is kept in process memory before it is read from Redis again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ProductMemoryDuration { get; set; } = TimeSpan.FromSeconds(30);
 

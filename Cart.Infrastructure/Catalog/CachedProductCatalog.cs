@@ -14,7 +14,7 @@ internal sealed class CachedProductCatalog(
     EfProductCatalog store,
     IFusionCache cache,
     IOptions<CacheOptions> options,
-    CacheMetrics metrics) : IProductCatalog, IProductCacheInvalidator
+    CacheMetrics metrics) : IProductCatalog
 {
     private const string CacheName = "product";
 
@@ -74,9 +74,6 @@ internal sealed class CachedProductCatalog(
 
         return found;
     }
-
-    public async Task InvalidateAsync(string sku, CancellationToken cancellationToken) =>
-        await cache.RemoveAsync(Key(sku), Entry(), cancellationToken);
 
     private async Task<bool> AddStaleAsync(List<string> skus, Dictionary<string, ProductInfo> found,
         CancellationToken cancellationToken)
