@@ -60,7 +60,8 @@ public sealed class RedisCircuitBreaker(
                 }
             }, context, (Redis: redis, Call: call, State: state));
 
-            if (outcome.Exception is { } exception and not BrokenCircuitException && !IsRedisFailure(exception))
+            if (outcome.Exception is { } exception and not BrokenCircuitException
+                && !IsRedisFailure(exception, cancellationToken))
             {
                 ExceptionDispatchInfo.Throw(exception);
             }
@@ -73,9 +74,13 @@ public sealed class RedisCircuitBreaker(
         }
     }
 
-    /// <summary>A failure of Redis or of the way to it, as opposed to a cancelled request or a bug.</summary>
-    public static bool IsRedisFailure(Exception exception) =>
-        exception is RedisException or TimeoutException or ObjectDisposedException;
+    /// <summary>
+    /// A failure of Redis or of the way to it, as opposed to the caller cancelling or a bug. The client cancels the
+    /// commands in flight itself when it sees the connection drop, so a cancellation the caller did not ask for is one.
+    /// </summary>
+    public static bool IsRedisFailure(Exception exception, CancellationToken callerCancellation) =>
+        exception is RedisException or TimeoutException or ObjectDisposedException
+        || (exception is OperationCanceledException && !callerCancellation.IsCancellationRequested);
 
 }
 
@@ -94,7 +99,7 @@ internal static class RedisCircuitBreakerSetup
             builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
-                    && RedisCircuitBreaker.IsRedisFailure(ex)),
+                    && RedisCircuitBreaker.IsRedisFailure(ex, args.Context.CancellationToken)),
                 FailureRatio = options.CircuitBreakerFailureRatio,
                 MinimumThroughput = options.CircuitBreakerMinimumThroughput,
                 SamplingDuration = options.CircuitBreakerSamplingDuration,

@@ -102,6 +102,38 @@ public sealed class RedisCircuitBreakerTests : IAsyncLifetime
         Assert.Empty(Logs.GetSnapshot());
     }
 
+    [Fact]
+    public async Task Execute_WhenTheClientCancelsACommandItself_CountsItAsAFailureAndOpens()
+    {
+        // What StackExchange.Redis does to the commands in flight when it sees the connection drop.
+        for (var i = 0; i < 2; i++)
+        {
+            var aborted = await Breaker.ExecuteAsync<int, int>((_, _, _) => throw new TaskCanceledException(), 0,
+                default);
+            Assert.IsType<TaskCanceledException>(aborted.Exception);
+        }
+
+        var next = await Breaker.ExecuteAsync((_, _, _) => ValueTask.FromResult(1), 0, default);
+
+        Assert.IsType<BrokenCircuitException>(next.Exception);
+    }
+
+    [Fact]
+    public async Task Execute_WhenTheCallerCancels_ThrowsAndTheCircuitStaysClosed()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+                await Breaker.ExecuteAsync<int, int>((_, _, ct) => throw new OperationCanceledException(ct), 0,
+                    cancelled.Token));
+        }
+
+        Assert.Equal(1, (await Breaker.ExecuteAsync((_, _, _) => ValueTask.FromResult(1), 0, default)).Result);
+    }
+
     public async Task DisposeAsync()
     {
         if (_services is not null)
