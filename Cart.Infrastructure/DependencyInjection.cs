@@ -37,7 +37,6 @@ public static class DependencyInjection
         services.AddScoped<CartQueries>();
         services.AddScoped<CachedProductCatalog>();
         services.AddScoped<IProductCatalog>(sp => sp.GetRequiredService<CachedProductCatalog>());
-        services.AddScoped<IProductCacheInvalidator>(sp => sp.GetRequiredService<CachedProductCatalog>());
         services.AddCartIdempotency();
         services.AddCartInventory();
         services.AddScoped<IOrderBook, EfOrderBook>();

@@ -18,7 +18,8 @@ public static class CachingSetup
     /// Products: FusionCache over Redis (Microsoft.Extensions.Caching.StackExchangeRedis as its distributed level, and
     /// a Redis backplane so an eviction reaches every instance's memory). Carts: the versioned cache
     /// (<see cref="Versioned.VersionedCache"/>). Without Redis both run on process memory alone. Redis failures never
-    /// fail a request: a circuit breaker stops asking for a while, failed writes are retried when Redis is back, and
+    /// fail a request: a circuit breaker stops asking for a while (for carts, the <see cref="RedisCircuitBreaker"/>
+    /// the rate limits share; for products, FusionCache's own), failed writes are retried when Redis is back, and
     /// stale copies answer reads while the database is down (fail-safe).
     /// </summary>
     internal static IServiceCollection AddCartCaching(this IServiceCollection services, IConfiguration configuration)
@@ -36,6 +37,7 @@ public static class CachingSetup
         if (redis.IsConfigured)
         {
             services.AddSingleton<IConnectionMultiplexer>(_ => Connect(redis.Configuration!, cache));
+            services.AddRedisCircuitBreaker();
         }
 
         // Products: FusionCache; a failed Redis write is replayed when Redis is back (auto-recovery).
@@ -59,8 +61,8 @@ public static class CachingSetup
             var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
             var redisStore = multiplexer is null
                 ? null
-                : new RedisVersionedStore(multiplexer, redis.KeyPrefix, cache.CircuitBreakerDuration, json,
-                    sp.GetRequiredService<ILoggerFactory>().CreateLogger<RedisVersionedStore>());
+                : new RedisVersionedStore(multiplexer, sp.GetRequiredService<RedisCircuitBreaker>(), redis.KeyPrefix,
+                    json);
             var memoryStore = multiplexer is null || cache.CartsInProcessMemory ? new MemoryVersionedStore() : null;
             var policy = new VersionedCachePolicy(cache.CartDuration, cache.CartMemoryDuration,
                 cache.NegativeDuration, cache.FailSafeMaxDuration);

@@ -14,7 +14,7 @@ internal sealed class CachedProductCatalog(
     ProductQueries store,
     IFusionCache cache,
     IOptions<CacheOptions> options,
-    CacheMetrics metrics) : IProductCatalog, IProductCacheInvalidator
+    CacheMetrics metrics) : IProductCatalog
 {
     private const string CacheName = "product";
 
@@ -77,9 +77,6 @@ internal sealed class CachedProductCatalog(
 
     public Task<IReadOnlyDictionary<string, ProductInfo>> FindOnPrimaryAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken) => store.FindAsync(skus, cancellationToken);
-
-    public async Task InvalidateAsync(string sku, CancellationToken cancellationToken) =>
-        await cache.RemoveAsync(Key(sku), Entry(), cancellationToken);
 
     private async Task<bool> AddStaleAsync(List<string> skus, Dictionary<string, ProductInfo> found,
         CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -124,7 +126,8 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         redis.Restore();
         var multiplexer = host.Services.GetRequiredService<IConnectionMultiplexer>();
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(multiplexer.IsConnected)), "Redis did not reconnect");
-        await Task.Delay(TimeSpan.FromSeconds(1)); // past the circuit breaker: reads go to Redis again
+        host.Clock.Advance(TimeSpan.Parse(QuickBreaker["Cache:CircuitBreakerDuration"]!,
+            CultureInfo.InvariantCulture)); // past the circuit breaker: reads go to Redis again
         var afterward = await client.GetCartAsync();
         Assert.Equal(2, afterward.Quantity(TestCatalog.Lamp));
 
@@ -138,6 +141,28 @@ public sealed class CacheTests(PostgresApiFixture fixture)
             return served == 2;
         });
         Assert.True(hit, "the cache never served a hit after Redis came back");
+    }
+
+    [Fact]
+    public async Task GetCart_WhenTheRateLimiterMeetsARedisFailure_ReadsSkipTheCacheUntilTheBreakIsOver()
+    {
+        var prefix = $"test-{Guid.NewGuid():N}:";
+        await using var host = new CartAppFactory(fixture.Factory.Database, redis: ApiFixture.RedisAddress,
+            redisKeyPrefix: prefix);
+        var (client, userId) = host.NewShopper();
+        await client.AddAsync(TestCatalog.Mug, 1); // the committed cart is put into Redis
+        // A broken rate-limit window (named as RedisRateLimiting names its keys): that caller's limiter calls fail.
+        var (broken, brokenId) = host.NewShopper();
+        await RedisFaults.BreakKeyAsync($"rl:fw:{{{prefix}user:{brokenId}}}:exp");
+
+        await broken.GetCartAsync();
+
+        // The limiter and the cart cache share one breaker: the cache leaves Redis alone too, so a change behind
+        // the service's back shows, until the break is over and the cached cart answers again.
+        await SetQuantityInDatabaseAsync(host, userId, 7);
+        Assert.Equal(7, (await client.GetCartAsync()).Quantity(TestCatalog.Mug));
+        host.Clock.Advance(new CacheOptions().CircuitBreakerDuration);
+        Assert.Equal(1, (await client.GetCartAsync()).Quantity(TestCatalog.Mug));
     }
 
     [Fact]

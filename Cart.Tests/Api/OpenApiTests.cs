@@ -156,6 +156,58 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
     }
 
     [Fact]
+    public async Task Document_WhenServed_DeclaresTheResponseHeadersClientsRelyOn()
+    {
+        var document = await GetDocumentAsync();
+
+        var missing = new List<string>();
+        var declared = 0;
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            var isCart = path.Name.StartsWith("/api/v1/cart", StringComparison.Ordinal);
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                foreach (var response in operation.Value.GetProperty("responses").EnumerateObject())
+                {
+                    var expected = new List<(string Header, string Type)>();
+                    if (response.Name is "429" or "503")
+                    {
+                        expected.Add(("Retry-After", "integer"));
+                    }
+
+                    if (isCart)
+                    {
+                        expected.Add(("Cache-Control", "string"));
+                    }
+
+                    if (isCart && response.Name is "200" or "304")
+                    {
+                        expected.Add(("ETag", "string"));
+                    }
+
+                    foreach (var (header, type) in expected)
+                    {
+                        declared++;
+                        if (!response.Value.TryGetProperty("headers", out var headers)
+                            || !headers.TryGetProperty(header, out var found)
+                            || !found.TryGetProperty("required", out var required) || !required.GetBoolean()
+                            || found.GetProperty("schema").GetProperty("type").GetString() != type)
+                        {
+                            missing.Add($"{operation.Name.ToUpperInvariant()} {path.Name} {response.Name}: {header}");
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(missing);
+        Assert.True(declared > 40, $"only {declared} headers were expected: the document lost its routes");
+        var replayed = document.GetProperty("paths").GetProperty("/api/v1/cart/items").GetProperty("post")
+            .GetProperty("responses").GetProperty("200").GetProperty("headers").GetProperty("Idempotent-Replayed");
+        Assert.False(replayed.TryGetProperty("required", out var always) && always.GetBoolean());
+    }
+
+    [Fact]
     public async Task Document_WhenServed_DescribesProblemsWithEveryCodeAndTheirExtensions()
     {
         var document = await GetDocumentAsync();

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Microsoft.AspNetCore.Mvc.Testing;
-using StackExchange.Redis;
 
 namespace Cart.Tests.Api;
 
@@ -213,12 +213,7 @@ public sealed class RateLimitTests : OwnHostsTest
         // A key of the wrong type makes Redis fail this caller's script (WRONGTYPE) while the connection stays up.
         // The key is named as RedisRateLimiting names a fixed window's expiry key.
         var broken = ApiFixture.NewUserId();
-        await using (var redis = await ConnectionMultiplexer.ConnectAsync(ApiFixture.RedisAddress))
-        {
-            var key = $"rl:fw:{{{prefix}user:{broken}}}:exp";
-            await redis.GetDatabase().HashSetAsync(key, "not", "a window");
-            await redis.GetDatabase().KeyExpireAsync(key, TimeSpan.FromMinutes(5));
-        }
+        await RedisFaults.BreakKeyAsync($"rl:fw:{{{prefix}user:{broken}}}:exp");
 
         var brokenClient = Shopper(host, broken);
         await ExpectServedAsync(brokenClient, Limit);
@@ -231,10 +226,36 @@ public sealed class RateLimitTests : OwnHostsTest
         await ExpectRateLimitedAsync(await duringPauseClient.GetAsync(CartApi.Cart));
         await ExpectServedAsync(Shopper(witness, duringPause), 1);
 
-        host.Clock.Advance(TimeSpan.FromSeconds(3));
+        host.Clock.Advance(new CacheOptions().CircuitBreakerDuration);
         var afterPause = ApiFixture.NewUserId();
         await ExpectServedAsync(Shopper(host, afterPause), Limit);
         await ExpectRateLimitedAsync(await Shopper(witness, afterPause).GetAsync(CartApi.Cart));
+    }
+
+    [Fact]
+    public async Task GetCart_WhenTheCartCacheMeetsARedisFailure_LimitsCountInProcessUntilTheBreakIsOver()
+    {
+        var prefix = NewKeyPrefix();
+        var host = Host(ApiFixture.RedisAddress, prefix);
+        var witness = Host(ApiFixture.RedisAddress, prefix);
+        // A key of the wrong type where one shopper's cart is cached makes the cart cache's calls fail (WRONGTYPE)
+        // while the connection stays up and the limiter's own calls succeed.
+        var broken = ApiFixture.NewUserId();
+        await RedisFaults.BreakKeyAsync($"{prefix}cart:user:{broken}");
+
+        await ExpectServedAsync(Shopper(host, broken), 2);
+
+        // The cache and the limiter share one breaker: the limiter leaves Redis alone too, for every caller.
+        var during = ApiFixture.NewUserId();
+        var duringClient = Shopper(host, during);
+        await ExpectServedAsync(duringClient, Limit);
+        await ExpectRateLimitedAsync(await duringClient.GetAsync(CartApi.Cart));
+        await ExpectServedAsync(Shopper(witness, during), 1);
+
+        host.Clock.Advance(new CacheOptions().CircuitBreakerDuration);
+        var after = ApiFixture.NewUserId();
+        await ExpectServedAsync(Shopper(host, after), Limit);
+        await ExpectRateLimitedAsync(await Shopper(witness, after).GetAsync(CartApi.Cart));
     }
 
     [Fact]

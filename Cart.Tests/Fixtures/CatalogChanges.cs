@@ -1,11 +1,12 @@
 using Cart.Domain.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ZiggyCreatures.Caching.Fusion;
 
 namespace Cart.Tests.Fixtures;
 
 /// <summary>
-/// Changes to the catalog as the Catalog module makes them: committed, then the product cache told, so every
+/// Changes to the catalog as the Catalog module will make them: committed, then the cached product dropped, so every
 /// instance shows the new price or availability at once.
 /// </summary>
 public static class CatalogChanges
@@ -38,7 +39,8 @@ public static class CatalogChanges
             change(product, host.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
-        await using var scope = host.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IProductCacheInvalidator>().InvalidateAsync(sku, default);
+        // Nothing in the service changes products yet: drop the cached product, in memory and in Redis, as such a
+        // change will have to, so the next read loads it.
+        await host.Services.GetRequiredService<IFusionCache>().RemoveAsync($"product:{sku}");
     }
 }

@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Caching.Versioned;
 using Cart.Tests.Fixtures;
-using Microsoft.Extensions.Logging.Abstractions;
+using Polly;
 using StackExchange.Redis;
 
 namespace Cart.Tests.Infrastructure;
@@ -106,8 +107,9 @@ public sealed class RedisVersionedStoreTests : VersionedStoreTests, IAsyncLifeti
     public async Task InitializeAsync()
     {
         _redis = await ConnectionMultiplexer.ConnectAsync(ApiFixture.RedisAddress);
-        _store = new RedisVersionedStore(_redis, _prefix, TimeSpan.FromSeconds(1),
-            new JsonSerializerOptions(JsonSerializerDefaults.Web), NullLogger.Instance);
+        // No breaking here: these tests are about what Redis stores (RedisCircuitBreakerTests: the breaker).
+        _store = new RedisVersionedStore(_redis, new RedisCircuitBreaker(_redis, ResiliencePipeline.Empty), _prefix,
+            new JsonSerializerOptions(JsonSerializerDefaults.Web));
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
+using Polly;
 using StackExchange.Redis;
 
 namespace Cart.Infrastructure.Caching.Versioned;
@@ -10,12 +10,12 @@ namespace Cart.Infrastructure.Caching.Versioned;
 /// <summary>
 /// Redis as a cache level. A copy is one string, <c>{version}:{freshUntilMs}:{p|v}:{json}</c>, so a small Lua script
 /// can compare versions inside Redis and set only when the stored copy is not newer: atomic across every instance.
-/// Every key gets a TTL. A failed call opens a breaker for a moment, so requests do not each wait for a dead Redis;
-/// while it is open (or the client is not connected) every call throws <see cref="CacheLevelUnavailableException"/>
-/// at once.
+/// Every key gets a TTL. Each call goes through the <see cref="RedisCircuitBreaker"/> the rate limits share, so
+/// requests do not each wait for a dead Redis: while the circuit is open, or when a call fails, it throws
+/// <see cref="CacheLevelUnavailableException"/> and the cache goes on without Redis.
 /// </summary>
-internal sealed class RedisVersionedStore(IConnectionMultiplexer redis, string keyPrefix, TimeSpan breakDuration,
-    JsonSerializerOptions json, ILogger logger) : IVersionedStore
+internal sealed class RedisVersionedStore(IConnectionMultiplexer redis, RedisCircuitBreaker breaker, string keyPrefix,
+    JsonSerializerOptions json) : IVersionedStore
 {
     // Versions stay far below 2^53, where Lua's numbers are exact.
     private const string SetIfNotOlderScript = """
@@ -28,69 +28,41 @@ internal sealed class RedisVersionedStore(IConnectionMultiplexer redis, string k
         return 1
         """;
 
-    private long _closedAtTicks;
-
     public async ValueTask<CachedCopy<T>?> GetAsync<T>(string key)
     {
-        EnsureAvailable();
-        try
+        var lease = Answer(await breaker.ExecuteAsync(static async (redis, key, _) =>
+            await redis.GetDatabase().StringGetLeaseAsync(key), (RedisKey)(keyPrefix + key), CancellationToken.None));
+        using (lease)
         {
-            using var lease = await redis.GetDatabase().StringGetLeaseAsync(keyPrefix + key);
             return lease is null ? null : Decode<T>(lease.Span);
-        }
-        catch (Exception ex) when (IsRedisFailure(ex))
-        {
-            throw Trip(ex);
         }
     }
 
     public async ValueTask<bool> SetIfNotOlderAsync<T>(string key, CachedCopy<T> copy, TimeSpan keepFor)
     {
-        EnsureAvailable();
-        try
-        {
-            var result = await redis.GetDatabase().ScriptEvaluateAsync(SetIfNotOlderScript,
-                [(RedisKey)(keyPrefix + key)],
-                [copy.Version, Encode(copy), (long)Math.Ceiling(keepFor.TotalMilliseconds)]);
-            return (long)result == 1;
-        }
-        catch (Exception ex) when (IsRedisFailure(ex))
-        {
-            throw Trip(ex);
-        }
+        var result = Answer(await breaker.ExecuteAsync(static async (redis, args, _) =>
+                await redis.GetDatabase().ScriptEvaluateAsync(SetIfNotOlderScript, [args.Key], args.Values),
+            (Key: (RedisKey)(keyPrefix + key),
+                Values: new RedisValue[] { copy.Version, Encode(copy), (long)Math.Ceiling(keepFor.TotalMilliseconds) }),
+            CancellationToken.None));
+        return (long)result == 1;
     }
 
-    public async ValueTask RemoveAsync(string key)
-    {
-        EnsureAvailable();
-        try
-        {
-            await redis.GetDatabase().KeyDeleteAsync(keyPrefix + key);
-        }
-        catch (Exception ex) when (IsRedisFailure(ex))
-        {
-            throw Trip(ex);
-        }
-    }
+    public async ValueTask RemoveAsync(string key) =>
+        _ = Answer(await breaker.ExecuteAsync(static async (redis, key, _) =>
+            await redis.GetDatabase().KeyDeleteAsync(key), (RedisKey)(keyPrefix + key), CancellationToken.None));
 
     /// <summary>Tells the other instances that <paramref name="key"/> now has <paramref name="version"/>.</summary>
-    public async ValueTask PublishVersionAsync(string key, long version)
-    {
-        EnsureAvailable();
-        try
-        {
-            await redis.GetSubscriber().PublishAsync(VersionsChannel,
-                string.Create(CultureInfo.InvariantCulture, $"{version}:{key}"));
-        }
-        catch (Exception ex) when (IsRedisFailure(ex))
-        {
-            throw Trip(ex);
-        }
-    }
+    public async ValueTask PublishVersionAsync(string key, long version) =>
+        _ = Answer(await breaker.ExecuteAsync(static async (redis, args, _) =>
+                await redis.GetSubscriber().PublishAsync(args.Channel, args.Message),
+            (Channel: VersionsChannel(keyPrefix),
+                Message: (RedisValue)string.Create(CultureInfo.InvariantCulture, $"{version}:{key}")),
+            CancellationToken.None));
 
     /// <summary>Calls <paramref name="onVersion"/> for every version another instance publishes.</summary>
     public Task SubscribeToVersionsAsync(Action<string, long> onVersion) =>
-        redis.GetSubscriber().SubscribeAsync(VersionsChannel, (_, message) =>
+        redis.GetSubscriber().SubscribeAsync(VersionsChannel(keyPrefix), (_, message) =>
         {
             var text = (string?)message;
             var colon = text?.IndexOf(':') ?? -1;
@@ -101,30 +73,11 @@ internal sealed class RedisVersionedStore(IConnectionMultiplexer redis, string k
             }
         });
 
-    private RedisChannel VersionsChannel => RedisChannel.Literal(keyPrefix + "versions");
+    private static RedisChannel VersionsChannel(string keyPrefix) => RedisChannel.Literal(keyPrefix + "versions");
 
-    private void EnsureAvailable()
-    {
-        var closedAt = Interlocked.Read(ref _closedAtTicks);
-        if (!redis.IsConnected || (closedAt != 0 && Environment.TickCount64 < closedAt))
-        {
-            throw new CacheLevelUnavailableException("Redis is not reachable right now.", null);
-        }
-    }
-
-    private CacheLevelUnavailableException Trip(Exception ex)
-    {
-        var wasClosed = Interlocked.Exchange(ref _closedAtTicks,
-            Environment.TickCount64 + (long)breakDuration.TotalMilliseconds) < Environment.TickCount64;
-        if (wasClosed)
-        {
-            logger.LogWarning(ex, "Redis failed; the cache skips it for {BreakDuration}", breakDuration);
-        }
-
-        return new CacheLevelUnavailableException("Redis failed.", ex);
-    }
-
-    private static bool IsRedisFailure(Exception ex) => ex is RedisException or TimeoutException or ObjectDisposedException;
+    private static T Answer<T>(Outcome<T> outcome) => outcome.Exception is { } failure
+        ? throw new CacheLevelUnavailableException("Redis did not answer.", failure)
+        : outcome.Result!;
 
     private byte[] Encode<T>(CachedCopy<T> copy)
     {

@@ -107,6 +107,7 @@ internal static class OpenApiSetup
         }
 
         OpenApiLimits.DescribeParameters(operation.Parameters);
+        OpenApiResponseHeaders.Describe(operation, context.Description);
         return Task.CompletedTask;
     }
 

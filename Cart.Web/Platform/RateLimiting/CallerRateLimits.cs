@@ -21,7 +21,7 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
     private readonly Budget _guests;
     private readonly Budget _anonymous;
     private readonly Budget _guestSessions;
-    private readonly RedisLimiterGate? _redis;
+    private readonly (IConnectionMultiplexer Connection, RedisCircuitBreaker Breaker)? _redis;
     private readonly string _redisKeyPrefix;
     private readonly TimeProvider _clock;
 
@@ -36,9 +36,7 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
         _clock = clock;
         // Registered only when Redis:Configuration is set, and then it exists even while Redis is down.
         var multiplexer = services.GetService<IConnectionMultiplexer>();
-        _redis = multiplexer is null
-            ? null
-            : new RedisLimiterGate(multiplexer, clock, services.GetRequiredService<ILogger<RedisLimiterGate>>());
+        _redis = multiplexer is null ? null : (multiplexer, services.GetRequiredService<RedisCircuitBreaker>());
         _redisKeyPrefix = redis.Value.KeyPrefix;
         Limiter = PartitionedRateLimiter.Create<HttpContext, string>(PartitionOf);
     }
@@ -76,7 +74,7 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
         }
 
         var (key, budget) = CallerOf(context);
-        if (_redis is null)
+        if (_redis is not { } redis)
         {
             return RateLimitPartition.GetFixedWindowLimiter(key,
                 _ => RedisOrLocalRateLimiter.LocalOptions(budget.PermitLimit, budget.Window));
@@ -84,7 +82,7 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
 
         // RedisRateLimiting names its keys itself (rl:fw:{key}); the prefix inside keeps services and tests apart.
         return RateLimitPartition.Get(key, k => new RedisOrLocalRateLimiter(_redisKeyPrefix + k, budget.PermitLimit,
-            budget.Window, _redis, _clock));
+            budget.Window, redis.Connection, redis.Breaker, _clock));
     }
 
     /// <summary>

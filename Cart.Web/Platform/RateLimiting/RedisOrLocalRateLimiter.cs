@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Cart.Infrastructure.Caching;
 using RedisRateLimiting;
 using StackExchange.Redis;
 
@@ -7,7 +8,9 @@ namespace Cart.Web.Platform.RateLimiting;
 /// <summary>
 /// One caller's fixed window, counted in Redis so that every instance of the service shares it, and counted in process
 /// whenever Redis cannot answer. The limiter must never be why a request fails: a Redis outage costs the precision of
-/// the limit (each instance then allows the whole budget on its own), never a 500 and never a wait on every request.
+/// the limit (each instance then allows the whole budget on its own), never a 500 and never a wait on every request:
+/// every call to Redis goes through the <see cref="RedisCircuitBreaker"/> the cart cache shares, so a failure met by
+/// one request, or by the cache, sends every caller's limiter to its in-process window for the break.
 /// </summary>
 /// <remarks>
 /// A fixed window: two small keys per caller and one round trip in Redis, and the framework's in-process limiter of the
@@ -20,22 +23,22 @@ internal sealed class RedisOrLocalRateLimiter : ReplenishingRateLimiter
 {
     private readonly RedisFixedWindowRateLimiter<string> _shared;
     private readonly FixedWindowRateLimiter _local;
-    private readonly RedisLimiterGate _gate;
+    private readonly RedisCircuitBreaker _breaker;
     private readonly TimeProvider _clock;
     private long _lastUsed;
 
     /// <param name="redisKey">The caller's key in Redis, already carrying this service's key prefix.</param>
-    public RedisOrLocalRateLimiter(string redisKey, int permitLimit, TimeSpan window, RedisLimiterGate gate,
-        TimeProvider clock)
+    public RedisOrLocalRateLimiter(string redisKey, int permitLimit, TimeSpan window, IConnectionMultiplexer redis,
+        RedisCircuitBreaker breaker, TimeProvider clock)
     {
-        _gate = gate;
+        _breaker = breaker;
         _clock = clock;
         _lastUsed = clock.GetTimestamp();
         _shared = new RedisFixedWindowRateLimiter<string>(redisKey, new RedisFixedWindowRateLimiterOptions
         {
             PermitLimit = permitLimit,
             Window = window,
-            ConnectionMultiplexerFactory = () => gate.Redis,
+            ConnectionMultiplexerFactory = () => redis,
         });
         _local = new FixedWindowRateLimiter(LocalOptions(permitLimit, window));
     }
@@ -67,27 +70,18 @@ internal sealed class RedisOrLocalRateLimiter : ReplenishingRateLimiter
     {
         Interlocked.Exchange(ref _lastUsed, _clock.GetTimestamp());
         // The Redis limiter answers a synchronous attempt with "not acquired" without calling Redis, which sends the
-        // middleware on to AcquireAsync; the in-process window can answer at once.
-        return _gate.ShouldAskRedis ? _shared.AttemptAcquire(permitCount) : _local.AttemptAcquire(permitCount);
+        // middleware on to AcquireAsync. That is where the breaker is asked, even while it is open: only a call
+        // through it finds out that the break is over.
+        return _shared.AttemptAcquire(permitCount);
     }
 
     protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount,
         CancellationToken cancellationToken)
     {
         Interlocked.Exchange(ref _lastUsed, _clock.GetTimestamp());
-        if (_gate.ShouldAskRedis)
-        {
-            try
-            {
-                return await _shared.AcquireAsync(permitCount, cancellationToken);
-            }
-            catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
-            {
-                _gate.Failed(ex);
-            }
-        }
-
-        return await _local.AcquireAsync(permitCount, cancellationToken);
+        var shared = await _breaker.ExecuteAsync(static (_, args, ct) => args.Limiter.AcquireAsync(args.Permits, ct),
+            (Limiter: _shared, Permits: permitCount), cancellationToken);
+        return shared.Exception is null ? shared.Result! : await _local.AcquireAsync(permitCount, cancellationToken);
     }
 
     protected override void Dispose(bool disposing)
