@@ -54,8 +54,7 @@ public sealed class CacheTests(PostgresApiFixture fixture)
     public async Task AddItem_WhenWrittenOnOneInstance_NextReadOnAnotherInstanceSeesIt()
     {
         await using var other = fixture.AnotherInstance();
-        var userId = ApiFixture.NewUserId();
-        var token = TestAuth.Shopper(userId);
+        var token = TestAuth.Shopper(ApiFixture.NewUserId());
         var onA = fixture.WithToken(token);
         var onB = other.ClientWithToken(token);
         await onA.AddAsync(TestCatalog.Shirt, 1);
@@ -163,6 +162,29 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         Assert.Equal(7, (await client.GetCartAsync()).Quantity(TestCatalog.Mug));
         host.Clock.Advance(new CacheOptions().CircuitBreakerDuration);
         Assert.Equal(1, (await client.GetCartAsync()).Quantity(TestCatalog.Mug));
+    }
+
+    [Fact]
+    public async Task GetCart_OnAnotherInstance_WhenTheWritersCircuitIsOpen_StillShowsTheAcknowledgedWrite()
+    {
+        var prefix = $"test-{Guid.NewGuid():N}:";
+        await using var writer = new CartAppFactory(fixture.Factory.Database, redis: ApiFixture.RedisAddress,
+            redisKeyPrefix: prefix);
+        await using var reader = new CartAppFactory(fixture.Factory.Database, redis: ApiFixture.RedisAddress,
+            redisKeyPrefix: prefix);
+        var token = TestAuth.Shopper(ApiFixture.NewUserId());
+        await reader.ClientWithToken(token).AddAsync(TestCatalog.Mug, 1); // version 1 is in Redis
+        // The writer's circuit opens (another shopper's cart key is broken), the reader's stays closed.
+        var (broken, brokenId) = writer.NewShopper();
+        await RedisFaults.BreakKeyAsync($"{prefix}cart:user:{brokenId}");
+        await broken.GetCartAsync();
+        await broken.GetCartAsync();
+
+        var written = await writer.ClientWithToken(token)
+            .PutJsonAsync(CartApi.Item(TestCatalog.Mug), new { quantity = 3 });
+        await written.ExpectAsync(HttpStatusCode.OK);
+
+        Assert.Equal(3, (await reader.ClientWithToken(token).GetCartAsync()).Quantity(TestCatalog.Mug));
     }
 
     [Fact]

@@ -48,6 +48,41 @@ internal sealed class RedisVersionedStore(IConnectionMultiplexer redis, RedisCir
         return (long)result == 1;
     }
 
+    /// <summary>
+    /// For a committed write whose put failed or met an open circuit: one more try, past the breaker, to put the
+    /// write's copy, else to delete the key, so no instance goes on reading the copy the write replaced. False when
+    /// Redis cannot be reached even so (the caller remembers the put); fast when the client knows it is disconnected.
+    /// </summary>
+    public async ValueTask<bool> TryReplaceAfterWriteAsync<T>(string key, CachedCopy<T> copy, TimeSpan keepFor)
+    {
+        if (!redis.IsConnected)
+        {
+            return false;
+        }
+
+        var db = redis.GetDatabase();
+        RedisKey fullKey = keyPrefix + key;
+        try
+        {
+            await db.ScriptEvaluateAsync(SetIfNotOlderScript, [fullKey],
+                [copy.Version, Encode(copy), (long)Math.Ceiling(keepFor.TotalMilliseconds)]);
+            return true;
+        }
+        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex, CancellationToken.None))
+        {
+        }
+
+        try
+        {
+            await db.KeyDeleteAsync(fullKey);
+            return true;
+        }
+        catch (Exception ex) when (RedisCircuitBreaker.IsRedisFailure(ex, CancellationToken.None))
+        {
+            return false;
+        }
+    }
+
     public async ValueTask RemoveAsync(string key) =>
         _ = Answer(await breaker.ExecuteAsync(static async (redis, key, _) =>
             await redis.GetDatabase().KeyDeleteAsync(key), (RedisKey)(keyPrefix + key), CancellationToken.None));

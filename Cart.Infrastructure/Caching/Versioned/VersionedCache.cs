@@ -127,7 +127,12 @@ internal sealed class VersionedCache(
             }
             catch (CacheLevelUnavailableException) when (fromWrite)
             {
-                pending.Add(key, async () => await redis.SetIfNotOlderAsync(key, copy, keepFor));
+                // Other instances may still read the copy this write replaced (their way to Redis can be fine while
+                // this one's timed out or its circuit is open): try harder before the write is acknowledged.
+                if (!await redis.TryReplaceAfterWriteAsync(key, copy, keepFor))
+                {
+                    pending.Add(key, async () => await redis.SetIfNotOlderAsync(key, copy, keepFor));
+                }
             }
             catch (CacheLevelUnavailableException)
             {
