@@ -13,3 +13,7 @@ JOIN products p ON p.sku = 'SG-' || lpad((1 + ((n * 7 + i * 13) % 49))::text, 4,
 
 ANALYZE carts;
 ANALYZE cart_items;
+
+-- The SKUs the adds use are tracked with plenty of stock, so every add takes the hold path (lock, conditional
+-- reserve, hold row) without running out; the demo catalog leaves every 10th untracked, as in production.
+UPDATE stock SET on_hand = 1000000 WHERE sku BETWEEN 'SG-0001' AND 'SG-0049';
