@@ -8,9 +8,8 @@ namespace Cart.Tests.Api;
 /// Hostile and malformed requests (API.md, "Rules" and "Errors"): each gets its 4xx code, never a 500, and the cart
 /// it aimed at is left exactly as it was.
 /// </summary>
-public abstract class BadInputTests(ApiFixture fixture)
+public abstract class BadInputTests(ApiFixture fixture) : BadInputTestBase(fixture)
 {
-    private const string Post = "POST";
     private const string Put = "PUT";
     private const string Delete = "DELETE";
     private const string Products = "/api/v1/products";
@@ -237,110 +236,6 @@ public abstract class BadInputTests(ApiFixture fixture)
         await AssertUnchangedAsync(client, before);
     }
 
-    [Theory]
-    [InlineData("""{"sku":"SG-MUG","quantity":1,"foo":1}""", "foo")]
-    [InlineData("""{"sku":"SG-MUG","sku":"SG-LAMP","quantity":1}""", "sku")]
-    [InlineData("""{"sku":"SG-MUG"}""", "quantity")]
-    [InlineData("""{"quantity":1}""", "sku")]
-    public async Task AddItem_WhenFieldsAreUnknownDuplicatedOrMissing_ReturnsValidationFailed(string body,
-        string field)
-    {
-        var (client, before) = await SeededShopperAsync();
-
-        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
-
-        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        AssertErrorsName(problem, field);
-        await AssertUnchangedAsync(client, before);
-    }
-
-    /// <summary>The contract's field names are exact: another spelling is an unknown field, never bound.</summary>
-    [Theory]
-    [InlineData("""{"SKU":"SG-MUG","quantity":1}""", "SKU")]
-    [InlineData("""{"sku":"SG-MUG","Quantity":1}""", "Quantity")]
-    public async Task AddItem_WhenAFieldNameDiffersInCase_ReturnsValidationFailedNamingItAsUnknown(string body,
-        string field)
-    {
-        var (client, before) = await SeededShopperAsync();
-
-        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
-
-        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        var messages = problem.GetProperty("errors").GetProperty(field);
-        Assert.Contains("is not a field of this request", messages[0].GetString(), StringComparison.Ordinal);
-        await AssertUnchangedAsync(client, before);
-    }
-
-    /// <summary>
-    /// A body the serializer refuses is reported by the field at fault, in the contract's names. The keys stay what
-    /// clients already see, whatever wording the serializer uses.
-    /// </summary>
-    [Theory]
-    [InlineData("""{"sku":""", "sku")]                                                  // cut short inside sku
-    [InlineData("""{"sku":"SG-MUG","quantity":1} x""", "body")]                         // trailing garbage
-    [InlineData("""{"sku":"SG-MUG","quantity":1}}""", "body")]
-    [InlineData("""[{"sku":"SG-MUG","quantity":1}]""", "body")]                         // not an object
-    [InlineData("5", "body")]
-    [InlineData("""{"sku":"SG-MUG","quantity":null}""", "quantity")]
-    [InlineData("""{"sku":null,"quantity":1}""", "sku")]
-    [InlineData("""{"sku":"SG-MUG","quantity":1,"a b":1}""", "a b")]
-    [InlineData("""{"sku":"SG-MUG","quantity":1,"x.y":1}""", "x.y")]
-    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"a":"b","a":"c"}}""", "variant.a")]
-    [InlineData("{}", "sku")]
-    [InlineData("{}", "quantity")]
-    public async Task AddItem_WhenTheSerializerRefusesTheBody_NamesTheFieldAtFault(string body, string field)
-    {
-        var (client, before) = await SeededShopperAsync();
-
-        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
-
-        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
-        await AssertUnchangedAsync(client, before);
-    }
-
-    /// <summary>Each kind of refusal is told in words of the contract, never the serializer's (.NET types).</summary>
-    [Theory]
-    [InlineData("""{"sku":"SG-MUG","quantity":""", "quantity", "not valid JSON")]
-    [InlineData("""{"sku":"SG-MUG","quantity":1} x""", "body", "not valid JSON")]
-    [InlineData("""[{"sku":"SG-MUG","quantity":1}]""", "body", "JSON object")]
-    [InlineData("""{"sku":"SG-MUG","quantity":"2"}""", "quantity", "wrong type")]
-    [InlineData("""{"sku":"SG-MUG","quantity":1,"foo":1}""", "foo", "not a field of this request")]
-    [InlineData("""{"sku":"SG-MUG","sku":"SG-LAMP","quantity":1}""", "sku", "more than once")]
-    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"a":"b","a":"c"}}""", "variant.a", "more than once")]
-    [InlineData("""{"sku":null,"quantity":1}""", "sku", "null")]
-    [InlineData("""{"sku":"SG-MUG"}""", "quantity", "required")]
-    public async Task AddItem_WhenTheSerializerRefusesTheBody_SaysWhatIsWrongInTheContractsWords(string body,
-        string field, string says)
-    {
-        var (client, before) = await SeededShopperAsync();
-
-        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
-
-        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        var message = problem.GetProperty("errors").GetProperty(field)[0].GetString()!;
-        Assert.Contains(says, message, StringComparison.Ordinal);
-        Assert.Equal(message, problem.GetProperty("detail").GetString());
-        Assert.DoesNotMatch(@"\.NET|System\.|Cart\.Web|AddItemRequest|JSON property|Path:", message);
-        await AssertUnchangedAsync(client, before);
-    }
-
-    [Fact]
-    public async Task AddItem_WhenAFieldNameIsEmpty_ReturnsValidationFailedWithAReadableDetail()
-    {
-        var (client, before) = await SeededShopperAsync();
-
-        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items,
-            """{"":1,"sku":"SG-MUG","quantity":1}""");
-
-        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
-        var errors = problem.GetProperty("errors");
-        var error = Assert.Single(errors.EnumerateObject());
-        Assert.Equal("", error.Name);
-        Assert.Equal("A field with an empty name is not a field of this request.", error.Value[0].GetString());
-        Assert.Equal(error.Value[0].GetString(), problem.GetProperty("detail").GetString());
-        await AssertUnchangedAsync(client, before);
-    }
 
     [Theory]
     [InlineData("NO-SUCH-SKU-1", "unknown_sku")]
@@ -359,7 +254,7 @@ public abstract class BadInputTests(ApiFixture fixture)
     [Fact]
     public async Task AddItem_WhenCartHas100Lines_ReturnsCartFull()
     {
-        var (client, _) = fixture.NewShopper();
+        var (client, _) = Fixture.NewShopper();
         var before = default(JsonElement);
         for (var i = 1; i <= 100; i++)
         {
@@ -392,7 +287,7 @@ public abstract class BadInputTests(ApiFixture fixture)
     [InlineData(Delete, false)]
     public async Task WriteItem_WhenLineIsNotInTheCart_ReturnsLineNotFound(string method, bool ownerHasACart)
     {
-        var (client, _) = fixture.NewShopper();
+        var (client, _) = Fixture.NewShopper();
         var before = ownerHasACart ? await client.AddAsync(TestCatalog.Shirt, 2) : await client.GetCartAsync();
         var request = new HttpRequestMessage(new HttpMethod(method), CartApi.Item(TestCatalog.Mug));
         if (method == Put)
@@ -414,7 +309,7 @@ public abstract class BadInputTests(ApiFixture fixture)
     [InlineData("page=2147483647&pageSize=100", "page")] // the offset would overflow
     public async Task ListProducts_WhenPagingIsOutOfRange_ReturnsValidationFailed(string query, string field)
     {
-        var response = await fixture.Anonymous().GetAsync($"{Products}?{query}");
+        var response = await Fixture.Anonymous().GetAsync($"{Products}?{query}");
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         AssertErrorsName(problem, field);
@@ -423,7 +318,7 @@ public abstract class BadInputTests(ApiFixture fixture)
     [Fact]
     public async Task GetProduct_WhenSkuIsNotInTheCatalog_ReturnsProductNotFound()
     {
-        var response = await fixture.Anonymous().GetAsync($"{Products}/NOPE-404");
+        var response = await Fixture.Anonymous().GetAsync($"{Products}/NOPE-404");
 
         await response.ExpectProblemAsync(HttpStatusCode.NotFound, "product_not_found");
     }
@@ -468,33 +363,6 @@ public abstract class BadInputTests(ApiFixture fixture)
         AssertErrorsName(problem, "If-Match");
         await AssertUnchangedAsync(client, before);
     }
-
-    /// <summary>A new shopper whose cart holds one line (2 Shirts), and that cart as the API returned it.</summary>
-    private async Task<(HttpClient Client, JsonElement Before)> SeededShopperAsync()
-    {
-        var (client, _) = fixture.NewShopper();
-        return (client, await client.AddAsync(TestCatalog.Shirt, 2));
-    }
-
-    private static string ItemUrl(string method) => method == Post ? CartApi.Items : CartApi.Item(TestCatalog.Shirt);
-
-    private static StringContent RawJson(string json) =>
-        new(json, System.Text.Encoding.UTF8, "application/json");
-
-    /// <summary>Reads the owner's cart again and asserts that neither its version nor its lines moved.</summary>
-    private static async Task AssertUnchangedAsync(HttpClient owner, JsonElement before)
-    {
-        var after = await owner.GetCartAsync();
-        Assert.Equal(before.Version(), after.Version());
-        Assert.Equal(before.GetProperty("items").GetRawText(), after.GetProperty("items").GetRawText());
-    }
-
-    /// <summary>The problem's <c>errors</c> name <paramref name="field"/> (or a member of it, as in variant.size).</summary>
-    private static void AssertErrorsName(JsonElement problem, string field) =>
-        Assert.True(
-            problem.TryGetProperty("errors", out var errors) && errors.EnumerateObject().Any(e =>
-                e.Name == field || e.Name.StartsWith(field + ".", StringComparison.Ordinal)),
-            $"errors should name '{field}': {problem}");
 }
 
 [Collection(nameof(SqliteApiCollection))]
