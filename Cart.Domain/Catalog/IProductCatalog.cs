@@ -7,7 +7,10 @@ public interface IProductCatalog
     Task<IReadOnlyDictionary<string, ProductInfo>> FindAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);
 
-    /// <summary>As <see cref="FindAsync"/>, read from the database itself, never from a cache (checkout's prices).</summary>
+    /// <summary>
+    /// As <see cref="FindAsync"/>, read from the database itself, never from a cache (checkout's prices); what it reads
+    /// replaces the cached copies, so later reads agree with it.
+    /// </summary>
     Task<IReadOnlyDictionary<string, ProductInfo>> FindOnPrimaryAsync(IReadOnlyCollection<string> skus,
         CancellationToken cancellationToken);
 }

@@ -75,8 +75,23 @@ internal sealed class CachedProductCatalog(
         return found;
     }
 
-    public Task<IReadOnlyDictionary<string, ProductInfo>> FindOnPrimaryAsync(IReadOnlyCollection<string> skus,
-        CancellationToken cancellationToken) => store.FindAsync(skus, cancellationToken);
+    /// <summary>
+    /// Reads the database and puts what it read into the cache: checkout refuses a price the cache no longer matches,
+    /// and the shopper's next read (and price acceptance) must then show the price checkout saw.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, ProductInfo>> FindOnPrimaryAsync(IReadOnlyCollection<string> skus,
+        CancellationToken cancellationToken)
+    {
+        var loaded = await store.FindAsync(skus, cancellationToken);
+        foreach (var sku in skus.Distinct(StringComparer.Ordinal))
+        {
+            var product = loaded.GetValueOrDefault(sku);
+            await cache.SetAsync<ProductInfo?>(Key(sku), product, product is null ? UnknownSkuEntry() : Entry(),
+                cancellationToken);
+        }
+
+        return loaded;
+    }
 
     private async Task<bool> AddStaleAsync(List<string> skus, Dictionary<string, ProductInfo> found,
         CancellationToken cancellationToken)

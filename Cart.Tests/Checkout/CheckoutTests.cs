@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Cart.Tests.Fixtures;
+using Cart.Tests.Inventory;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cart.Tests.Checkout;
@@ -146,6 +147,48 @@ public abstract class CheckoutTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Checkout_WhenOneLineOfTwoIsShort_MakesNoOrderAndLeavesStockAndHoldsAsTheyWere()
+    {
+        var scarce = await fixture.NewStockedProductAsync(3);
+        var plenty = await fixture.NewStockedProductAsync(5);
+        var (client, userId) = fixture.NewShopper();
+        await client.AddAsync(scarce, 2);
+        fixture.Factory.Clock.Advance(TimeSpan.FromMinutes(16));
+        var (other, _) = fixture.NewShopper();
+        await other.AddAsync(scarce, 2); // takes the lapsed hold's units: 1 is left for the first cart's 2
+        var before = await client.AddAsync(plenty, 2);
+        var holdsBefore = await HoldRowsAsync(before.CartId());
+
+        var response = await client.SendAsync(CheckoutRequest("short"));
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict, "insufficient_stock");
+        var line = Assert.Single(problem.GetProperty("lines").EnumerateArray());
+        Assert.Equal(scarce, line.GetProperty("sku").GetString());
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Orders.CountAsync(o => o.OwnerId == userId)));
+        Assert.Equal((5, 2), await fixture.StockOfAsync(plenty));
+        Assert.Equal((3, 2), await fixture.StockOfAsync(scarce));
+        Assert.Equal(holdsBefore, await HoldRowsAsync(before.CartId()));
+        Assert.Equal(before.Version(), (await client.GetCartAsync()).Version());
+    }
+
+    [Fact]
+    public async Task Checkout_AfterThePriceRiseIsAccepted_ChargesTheNewPrice()
+    {
+        var sku = await fixture.NewStockedProductAsync(10);
+        var (client, _) = fixture.NewShopper();
+        await client.AddAsync(sku, 2);
+        await SetPriceAsync(sku, 6.00m);
+        await (await client.SendAsync(CheckoutRequest("before-accept"))).ExpectProblemAsync(HttpStatusCode.Conflict,
+            "price_changed");
+
+        (await client.PostJsonAsync(CartApi.AcceptPrices, new { })).EnsureSuccessStatusCode();
+        var order = await (await client.SendAsync(CheckoutRequest("after-accept"))).ExpectAsync(HttpStatusCode.Created);
+
+        Assert.Equal(12.00m, order.GetProperty("total").GetDecimal());
+        Assert.Equal((8, 0), await fixture.StockOfAsync(sku));
+    }
+
+    [Fact]
     public async Task Checkout_WhenTheHoldLapsedButStockIsFree_SellsFromFreeStock()
     {
         var sku = await fixture.NewStockedProductAsync(5);
@@ -201,6 +244,11 @@ public abstract class CheckoutTests(ApiFixture fixture)
         request.Headers.Add("Idempotency-Key", key); // keys are the caller's own: every test has its own shopper
         return request;
     }
+
+    private Task<string> HoldRowsAsync(string cartId) =>
+        fixture.Factory.WithDbAsync(async db => string.Join("; ", (await db.StockHolds.AsNoTracking()
+                .Where(h => h.CartId == cartId).OrderBy(h => h.Sku).ToListAsync())
+            .Select(h => $"{h.Sku} {h.Status} {h.Quantity} {h.ExpiresAt:O}")));
 
     private Task SetPriceAsync(string sku, decimal price) =>
         fixture.Factory.WithDbAsync(async db =>
