@@ -7,8 +7,8 @@ namespace Cart.Web.Platform.OpenApi;
 /// <summary>
 /// The response headers clients act on, which the generator cannot see because endpoints and middleware set them on
 /// the response: the cart's <c>ETag</c> on 200 and 304, <c>Cache-Control: no-store</c> on every cart response (problems
-/// included), <c>Idempotent-Replayed</c> on a replayed write, and <c>Retry-After</c> on every 429 and 503. No 201 has a
-/// <c>Location</c> (a guest session has no address of its own), so none is declared.
+/// included), <c>Idempotent-Replayed</c> on a replayed write, <c>Retry-After</c> on every 429 and 503, and the
+/// order's <c>Location</c> on checkout's 201 (a guest session's 201 has no address of its own, so no other).
 /// </summary>
 internal static class OpenApiResponseHeaders
 {
@@ -39,9 +39,14 @@ internal static class OpenApiResponseHeaders
                 Add(target, "ETag", ETag());
             }
 
-            if (status == "200" && isWrite)
+            if (status is "200" or "201" && isWrite)
             {
                 Add(target, "Idempotent-Replayed", IdempotentReplayed());
+            }
+
+            if (status == "201")
+            {
+                Add(target, "Location", Location());
             }
         }
     }
@@ -71,6 +76,13 @@ internal static class OpenApiResponseHeaders
         Description = "The cart's version as a strong entity tag (\"2\"), for If-None-Match and If-Match.",
         Required = true,
         Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^\"[0-9]+\"$" },
+    };
+
+    private static OpenApiHeader Location() => new()
+    {
+        Description = "Where the order made by this checkout is read: /api/v1/orders/{orderId}.",
+        Required = true,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^/api/v1/orders/o_[0-9A-Z]{26}$" },
     };
 
     private static OpenApiHeader IdempotentReplayed() => new()
