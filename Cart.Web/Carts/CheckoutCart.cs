@@ -19,7 +19,7 @@ internal sealed class CheckoutCart(CartWriter writer, IProductCatalog catalog, I
         CancellationToken cancellationToken)
     {
         Order? order = null;
-        return writer.WriteAsync(owner, ifMatch, async change =>
+        return writer.WriteAsync(owner, ifMatch, change =>
         {
             var cart = change.Cart;
             if (cart is null || cart.Lines.Count == 0)
@@ -27,35 +27,44 @@ internal sealed class CheckoutCart(CartWriter writer, IProductCatalog catalog, I
                 throw new DomainException(CartErrors.CartEmpty);
             }
 
-            var products = await catalog.FindOnPrimaryAsync(cart.Lines.Select(l => l.Sku).ToList(), cancellationToken);
-            var unavailable = cart.Lines.FirstOrDefault(l => products.GetValueOrDefault(l.Sku) is not { Active: true });
-            if (unavailable is not null)
-            {
-                throw new DomainException(CatalogErrors.ProductUnavailable(unavailable.Sku));
-            }
-
-            var prices = products.ToDictionary(p => p.Key, p => p.Value.Price, StringComparer.Ordinal);
-            var rises = cart.PriceRises(prices);
-            if (rises.Count > 0)
-            {
-                throw new DomainException(CartErrors.PricesRose, new Dictionary<string, object?>
-                {
-                    ["lines"] = rises.Select(l => new { sku = l.Sku, unitPrice = l.UnitPrice, currentUnitPrice = prices[l.Sku] }).ToList(),
-                });
-            }
-
-            var orderId = Order.NewId(change.Now);
-            cart.CheckOut(prices, orderId, change.Now);
-            order = Order.Place(orderId, cart.Id, owner, cart.Currency!,
-                cart.Lines.Select(l => (l.Sku, (string?)products[l.Sku].Name, l.Quantity, l.UnitPrice)), change.Now);
-            orders.Place(order);
-            var sold = cart.Lines.Select(l => new StockLine(l.Sku, l.Quantity)).ToList();
-            change.InTransaction(token => stock.CommitAsync(cart.Id, sold, change.Now, token));
+            // Prices and stock are checked inside the change's transaction, after its other statements.
+            change.InTransaction(async token => order = await CheckOutAsync(cart, owner, change.Now, token));
+            return Task.CompletedTask;
         }, (_, _) =>
         {
             var document = OrderDocument.From(order!);
             return Task.FromResult(new CartWriteResponse<OrderDocument>(StatusCodes.Status201Created, document, null,
                 OrderDocument.LocationOf(document.OrderId)));
         }, cancellationToken);
+    }
+
+    private async Task<Order> CheckOutAsync(ShoppingCart cart, CartOwner owner, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var products = await catalog.FindOnPrimaryAsync(cart.Lines.Select(l => l.Sku).ToList(), cancellationToken);
+        var unavailable = cart.Lines.FirstOrDefault(l => products.GetValueOrDefault(l.Sku) is not { Active: true });
+        if (unavailable is not null)
+        {
+            throw new DomainException(CatalogErrors.ProductUnavailable(unavailable.Sku));
+        }
+
+        var prices = products.ToDictionary(p => p.Key, p => p.Value.Price, StringComparer.Ordinal);
+        var rises = cart.PriceRises(prices);
+        if (rises.Count > 0)
+        {
+            throw new DomainException(CartErrors.PricesRose, new Dictionary<string, object?>
+            {
+                ["lines"] = rises.Select(l => new { sku = l.Sku, unitPrice = l.UnitPrice, currentUnitPrice = prices[l.Sku] }).ToList(),
+            });
+        }
+
+        var orderId = Order.NewId(now);
+        cart.CheckOut(prices, orderId, now);
+        var order = Order.Place(orderId, cart.Id, owner, cart.Currency!,
+            cart.Lines.Select(l => (l.Sku, (string?)products[l.Sku].Name, l.Quantity, l.UnitPrice)), now);
+        orders.Place(order);
+        await stock.CommitAsync(cart.Id, cart.Lines.Select(l => new StockLine(l.Sku, l.Quantity)).ToList(), now,
+            cancellationToken);
+        return order;
     }
 }
