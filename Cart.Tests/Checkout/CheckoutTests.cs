@@ -189,6 +189,23 @@ public abstract class CheckoutTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Checkout_WhenAProductIsNowPricedInAnotherCurrency_Answers422CurrencyMismatchAndChangesNothing()
+    {
+        var sku = await fixture.NewStockedProductAsync(10);
+        var (client, userId) = fixture.NewShopper();
+        var cart = await client.AddAsync(sku, 1);
+        await fixture.Factory.WithDbAsync(db => db.Products.Where(p => p.Sku == sku)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Currency, "MYR")));
+
+        var response = await client.SendAsync(CheckoutRequest("currency"));
+
+        await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "currency_mismatch");
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Orders.CountAsync(o => o.OwnerId == userId)));
+        Assert.Equal(cart.Version(), (await client.GetCartAsync()).Version());
+        Assert.Equal((10, 1), await fixture.StockOfAsync(sku));
+    }
+
+    [Fact]
     public async Task Checkout_WhenTheHoldLapsedButStockIsFree_SellsFromFreeStock()
     {
         var sku = await fixture.NewStockedProductAsync(5);

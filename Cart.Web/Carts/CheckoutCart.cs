@@ -48,6 +48,14 @@ internal sealed class CheckoutCart(CartWriter writer, IProductCatalog catalog, I
             throw new DomainException(CatalogErrors.ProductUnavailable(unavailable.Sku));
         }
 
+        // A product now priced in another currency has no price this cart can pay.
+        var repriced = cart.Lines.FirstOrDefault(l => products[l.Sku].Currency != cart.Currency);
+        if (repriced is not null)
+        {
+            throw new DomainException(CartErrors.CurrencyMismatch(repriced.Sku, products[repriced.Sku].Currency,
+                cart.Currency!));
+        }
+
         var prices = products.ToDictionary(p => p.Key, p => p.Value.Price, StringComparer.Ordinal);
         var rises = cart.PriceRises(prices);
         if (rises.Count > 0)
