@@ -31,6 +31,6 @@ public sealed class RecurringJobDefinition
     public string CronFrom(JobsOptions options) =>
         options.Schedules.TryGetValue(Id, out var cron) && !string.IsNullOrWhiteSpace(cron) ? cron : DefaultCron;
 
-    /// <summary>Creates or updates the stored job; Hangfire refuses a cron it cannot parse.</summary>
+    /// <summary>Creates or updates the stored job; Hangfire refuses a cron it cannot parse (ArgumentException).</summary>
     public void AddOrUpdate(IRecurringJobManager manager, JobsOptions options) => _addOrUpdate(manager, CronFrom(options));
 }

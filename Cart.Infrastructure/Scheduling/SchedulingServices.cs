@@ -8,6 +8,8 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.SqlServer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cart.Infrastructure.Scheduling;
@@ -29,23 +31,30 @@ public static class SchedulingServices
             .BindConfiguration(JobsOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<JobsOptions>, UnknownScheduleNames>();
+        services.AddSingleton<IValidateOptions<JobsOptions>, SchedulesValidation>();
         services.AddSingleton<JobServerIdentity>();
+
+        // Before any Hangfire class makes its static logger (the schema installer runs before the server starts).
+        GlobalConfiguration.Configuration.UseLogProvider(HostLogProvider.Instance);
 
         // The storage and the activator are this host's own services, registered before AddHangfire (which only
         // adds its defaults when none is there): its defaults are process-wide statics, and several hosts share a
         // process in the tests, each on a database of its own.
-        services.TryAddSingleton<JobStorage>(_ => CreateStorage(database));
-        services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddHangfire(config => config
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
-        services.AddHangfireServer((sp, server) =>
+        services.TryAddSingleton<JobStorage>(sp =>
         {
-            server.ServerName = sp.GetRequiredService<JobServerIdentity>().ServerName;
-            server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+            sp.GetRequiredService<IGlobalConfiguration>(); // Hangfire's settings first, this host's logging among them
+            return CreateStorage(database);
         });
+        services.TryAddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, config) =>
+        {
+            HostLogProvider.Instance.Use(sp.GetRequiredService<ILoggerFactory>());
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UseLogProvider(HostLogProvider.Instance);
+        });
+        AddJobServer(services);
         services.AddHostedService<RecurringJobsRegistration>();
         return services;
     }
@@ -59,6 +68,27 @@ public static class SchedulingServices
         services.TryAddScoped<TJob>();
         services.AddSingleton(RecurringJobDefinition.For(id, defaultCron, call));
         return services;
+    }
+
+    /// <summary>Hangfire's server, made by Hangfire's own registration, held by <see cref="JobServerHost"/>.</summary>
+    private static void AddJobServer(IServiceCollection services)
+    {
+        var first = services.Count;
+        services.AddHangfireServer((sp, server) =>
+        {
+            server.ServerName = sp.GetRequiredService<JobServerIdentity>().ServerName;
+            server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+        });
+        if (services.Count != first + 1 || services[first] is not { ServiceType: var type, ImplementationFactory: { } create }
+            || type != typeof(IHostedService))
+        {
+            throw new InvalidOperationException("AddHangfireServer no longer adds one hosted service; see JobServerHost.");
+        }
+
+        services.RemoveAt(first);
+        services.AddSingleton(sp => new JobServerHost((IHostedService)create(sp),
+            sp.GetRequiredService<IOptions<JobsOptions>>(), sp.GetRequiredService<ILogger<JobServerHost>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<JobServerHost>());
     }
 
     private static JobStorage CreateStorage(DatabaseOptions database) => database.Provider switch

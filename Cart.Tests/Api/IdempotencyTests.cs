@@ -210,7 +210,7 @@ public abstract class IdempotencyTests(ApiFixture fixture)
             await db.SaveChangesAsync();
         });
 
-        host.Trigger(IdempotencyPurgeJob.Id);
+        await host.TriggerAsync(IdempotencyPurgeJob.Id);
 
         var purged = await Eventually.TrueAsync(async () =>
             await host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Scope == scope)) == 1);

@@ -16,15 +16,27 @@ public static class TestJobs
     public static KeyValuePair<string, string?> OnlyTriggered(string id) =>
         new($"{JobsOptions.SectionName}:Schedules:{id}", OnlyWhenTriggered);
 
-    /// <summary>The recurring jobs the host's storage holds, by id.</summary>
-    public static Dictionary<string, RecurringJobDto> RecurringJobs(this CartAppFactory host)
+    /// <summary>The recurring jobs the host's storage holds, by id, once the host has stored all of its own (which it
+    /// does just after it starts).</summary>
+    public static async Task<Dictionary<string, RecurringJobDto>> RecurringJobsAsync(this CartAppFactory host)
     {
-        using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
-        return connection.GetRecurringJobs().ToDictionary(j => j.Id, StringComparer.Ordinal);
+        var expected = host.Services.GetServices<RecurringJobDefinition>().Select(d => d.Id).ToList();
+        var jobs = new Dictionary<string, RecurringJobDto>(StringComparer.Ordinal);
+        var stored = await Eventually.TrueAsync(() =>
+        {
+            using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
+            jobs = connection.GetRecurringJobs().ToDictionary(j => j.Id, StringComparer.Ordinal);
+            return Task.FromResult(expected.All(jobs.ContainsKey));
+        });
+        Assert.True(stored, $"the host stored {string.Join(", ", jobs.Keys)} of {string.Join(", ", expected)}");
+        return jobs;
     }
 
-    /// <summary>Enqueues the recurring job <paramref name="id"/> now, as its schedule would; a worker of the host (or
-    /// of another instance on the same storage) runs it a moment later.</summary>
-    public static void Trigger(this CartAppFactory host, string id) =>
+    /// <summary>Enqueues the recurring job <paramref name="id"/> now, as its schedule would, once the host has stored
+    /// it; a worker of the host (or of another instance on the same storage) runs it a moment later.</summary>
+    public static async Task TriggerAsync(this CartAppFactory host, string id)
+    {
+        Assert.Contains(id, (await host.RecurringJobsAsync()).Keys);
         host.Services.GetRequiredService<IRecurringJobManager>().Trigger(id);
+    }
 }

@@ -38,7 +38,7 @@ public abstract class HoldExpiryJobTests(DatabaseProvider provider) : IAsyncLife
         host.Clock.Advance(TimeSpan.FromMinutes(16));
         Assert.Equal((6, 4), await host.StockOfAsync(sku)); // lapsed, but no sweep has run yet
 
-        host.Trigger(HoldExpiryJob.Id);
+        await host.TriggerAsync(HoldExpiryJob.Id);
 
         Assert.True(await Eventually.TrueAsync(async () => (await host.StockOfAsync(sku)).Reserved == 0),
             "the hold-expiry job did not release the lapsed hold");
@@ -66,7 +66,7 @@ public abstract class HoldExpiryJobTests(DatabaseProvider provider) : IAsyncLife
         await client.AddAsync(sku, 4); // renews the first line's hold; the other lapses at 15 minutes
         host.Clock.Advance(TimeSpan.FromMinutes(6));
 
-        host.Trigger(HoldExpiryJob.Id);
+        await host.TriggerAsync(HoldExpiryJob.Id);
 
         // The run is known to have happened once the lapsed line is released; the renewed one stays held.
         Assert.True(await Eventually.TrueAsync(async () => (await host.StockOfAsync(lapsed)).Reserved == 0),
