@@ -4,8 +4,8 @@ using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Infrastructure.Scheduling;
 using Cart.Tests.Fixtures;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Cart.Tests.Api;
 
