@@ -7,6 +7,7 @@ using Cart.Infrastructure.Checkout;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<CartQueries>();
         services.AddScoped<CachedProductCatalog>();
         services.AddScoped<IProductCatalog>(sp => sp.GetRequiredService<CachedProductCatalog>());
+        services.AddCartJobs(database);
         services.AddCartIdempotency();
         services.AddCartInventory();
         services.AddScoped<IOrderBook, EfOrderBook>();

@@ -7,10 +7,6 @@ public sealed class IdempotencyOptions
 {
     public const string SectionName = "Idempotency";
 
-    /// <summary>How often each instance deletes the records past their 24 hours.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
-    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>Rows one purge statement deletes at most, so no statement holds its locks for long.</summary>
     [Range(1, 100_000)]
     public int PurgeBatchSize { get; set; } = 1_000;

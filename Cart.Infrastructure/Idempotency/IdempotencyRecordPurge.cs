@@ -6,7 +6,7 @@ namespace Cart.Infrastructure.Idempotency;
 
 /// <summary>
 /// One purge pass: deletes the Idempotency-Key records past their 24 hours. It is the unit of work only; when to run
-/// it is <see cref="IdempotencyPurgeSchedule"/>'s business (a job scheduler's, later).
+/// it is <see cref="IdempotencyPurgeJob"/>'s business.
 /// </summary>
 public sealed class IdempotencyRecordPurge(CartDbContext db, TimeProvider clock, IOptions<IdempotencyOptions> options)
 {

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cart.Infrastructure.Idempotency;
@@ -12,7 +13,8 @@ public static class IdempotencySetup
             .ValidateOnStart();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<IdempotencyRecordPurge>();
-        services.AddHostedService<IdempotencyPurgeSchedule>();
+        services.AddRecurringJob<IdempotencyPurgeJob>(IdempotencyPurgeJob.Id, IdempotencyPurgeJob.DefaultCron,
+            job => job.RunAsync(CancellationToken.None));
         return services;
     }
 }

@@ -24,10 +24,6 @@ public sealed class InventoryOptions
     [Range(1, 100_000)]
     public int GuestUnitsPerCart { get; set; } = 50;
 
-    /// <summary>How often each instance releases lapsed holds (they stop counting the moment they lapse anyway).</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMinutes(1);
-
     /// <summary>SKUs one sweep looks up at a time; each SKU is released in a transaction of its own, so no transaction
     /// holds more than one stock row.</summary>
     [Range(1, 10_000)]

@@ -1,4 +1,5 @@
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cart.Infrastructure.Inventory;
@@ -13,7 +14,8 @@ public static class InventorySetup
             .ValidateOnStart();
         services.AddScoped<IStockHolds, EfStockHolds>();
         services.AddScoped<HoldExpirySweep>();
-        services.AddHostedService<HoldExpirySchedule>();
+        services.AddRecurringJob<HoldExpiryJob>(HoldExpiryJob.Id, HoldExpiryJob.DefaultCron,
+            job => job.RunAsync(CancellationToken.None));
         return services;
     }
 }

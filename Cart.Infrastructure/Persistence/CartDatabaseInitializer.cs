@@ -1,4 +1,5 @@
 using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Scheduling;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -28,6 +29,7 @@ public sealed class CartDatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await JobStorageSchema.InstallAsync(db, options.Value.Provider, cancellationToken);
         var applied = pending.Count;
         logger.LogInformation("Database schema is current ({Applied} migrations applied)", applied);
     }

@@ -68,6 +68,7 @@ public sealed class HealthHostTests
         Assert.Equal("unhealthy", body.GetProperty("status").GetString());
         Assert.Equal("unhealthy", body.GetProperty("checks").GetProperty("database").GetString());
         Assert.Equal("healthy", body.GetProperty("checks").GetProperty("redis").GetString());
+        Assert.Equal("unhealthy", body.GetProperty("checks").GetProperty("jobs").GetString()); // its storage is the database
         var detail = body.GetProperty("details").GetProperty("database").GetProperty("description").GetString();
         Assert.DoesNotContain(proxy.Port.ToString(CultureInfo.InvariantCulture), detail, StringComparison.Ordinal);
         await (await client.GetAsync("/health/live")).ExpectAsync(HttpStatusCode.OK);

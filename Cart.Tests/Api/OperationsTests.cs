@@ -63,7 +63,7 @@ public abstract class OperationsTests(ApiFixture fixture)
             Assert.Contains("not configured", redis, StringComparison.Ordinal);
         }
 
-        Assert.Contains("no background jobs", body.GetProperty("details").GetProperty("jobs")
+        Assert.Contains("job server running", body.GetProperty("details").GetProperty("jobs")
             .GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 

@@ -30,6 +30,10 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Database:SeedDemoCatalog", "false");
+        // Hundreds of hosts start in a run; one job worker each is enough for what the tests trigger, and a host whose
+        // database a test made unreachable does not wait long for its job server to stop.
+        builder.UseSetting("Jobs:WorkerCount", "1");
+        builder.UseSetting("Jobs:StopTimeout", "00:00:02");
         // Generous rate limits first, so a test's own settings (a small budget) win.
         foreach (var (key, value) in (testAuth ? TestAuth.Settings : new Dictionary<string, string?>()).Concat(TestRateLimits.Generous)
                      .Concat(settings ?? new Dictionary<string, string?>()))

@@ -1,14 +1,15 @@
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Scheduling;
 using Cart.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Cart.Tests.Inventory;
 
 /// <summary>
-/// Hosts for the hold tests: small caps, so a test reaches them with a few units, and no expiry schedule, so a hold is
-/// released only when a test sweeps (the shared hosts' schedule would sweep whenever any test moves the clock).
+/// Hosts for the hold tests: small caps, so a test reaches them with a few units, and no hold-expiry job, so a hold is
+/// released only when a test sweeps (the job would sweep every minute, by the host's clock, whatever a test had
+/// moved it to).
 /// </summary>
 public static class HoldHosts
 {
@@ -35,21 +36,20 @@ public static class HoldHosts
         ["Inventory:GuestUnitsPerCart"] = $"{GuestUnitsPerCart}",
     };
 
-    public static void WithoutExpirySchedule(IServiceCollection services)
+    public static void WithoutHoldExpiryJob(IServiceCollection services)
     {
-        var schedule = services.Single(d =>
-            d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(HoldExpirySchedule));
-        services.Remove(schedule);
+        var job = services.Single(d => d.ImplementationInstance is RecurringJobDefinition { Id: HoldExpiryJob.Id });
+        services.Remove(job);
     }
 }
 
 public sealed class SqliteHoldsFixture()
     : ApiFixture(DatabaseProvider.Sqlite, useRedis: false, settings: HoldHosts.Settings,
-        services: HoldHosts.WithoutExpirySchedule);
+        services: HoldHosts.WithoutHoldExpiryJob);
 
 public sealed class PostgresHoldsFixture()
     : ApiFixture(DatabaseProvider.PostgreSql, useRedis: true, settings: HoldHosts.Settings,
-        services: HoldHosts.WithoutExpirySchedule);
+        services: HoldHosts.WithoutHoldExpiryJob);
 
 [CollectionDefinition(nameof(SqliteHoldsCollection))]
 public sealed class SqliteHoldsCollection : ICollectionFixture<SqliteHoldsFixture>;

@@ -3,6 +3,7 @@ using Cart.Web.Platform.Health;
 using Cart.Web.Platform.Hosting;
 using Cart.Web.Platform.Http;
 using Cart.Web.Platform.Idempotency;
+using Cart.Web.Platform.Jobs;
 using Cart.Web.Platform.Json;
 using Cart.Web.Platform.OpenApi;
 using Cart.Web.Platform.Problems;
@@ -52,12 +53,14 @@ internal static class PlatformSetup
         return app;
     }
 
-    /// <summary>The routes that belong to no module: identity, health, metrics, the OpenAPI document and reference.</summary>
+    /// <summary>The routes that belong to no module: identity, health, metrics, the jobs dashboard, the OpenAPI
+    /// document and reference.</summary>
     public static WebApplication MapCartPlatformEndpoints(this WebApplication app)
     {
         app.MapIdentityEndpoints();
         app.MapCartHealth();
         app.MapCartMetrics();
+        app.MapCartJobsDashboard();
         app.MapOpenApi();
         app.MapScalarApiReference("/reference", o => o.WithTitle("Cart storefront API"));
         StartupBanner.Register(app);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Persistence;
+using Cart.Web.Platform.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -51,9 +52,8 @@ internal static class HealthSetup
                 [ReadyTag]);
         }
 
-        // No job system runs yet. When Hangfire arrives, replace this line with its check under the same name, e.g.
-        // checks.AddHangfire(o => o.MinimumAvailableServers = 1, Jobs, HealthStatus.Unhealthy, [ReadyTag]);
-        checks.AddCheck(Jobs, () => HealthCheckResult.Healthy("no background jobs configured"), [ReadyTag]);
+        // This instance's job server: degraded when it is not running, unhealthy when its storage cannot be read.
+        checks.AddCheck<JobServerHealthCheck>(Jobs, HealthStatus.Unhealthy, [ReadyTag]);
 
         // Every check, these and any added later, is bounded by the check timeout (see GivesUpAfterTimeout) and its
         // runs are shared between probes (see SharedCheckResults).

@@ -1,0 +1,42 @@
+using Cart.Infrastructure.Persistence;
+using Hangfire.PostgreSql;
+using Hangfire.SqlServer;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Cart.Infrastructure.Scheduling;
+
+/// <summary>
+/// Creates or upgrades Hangfire's tables, in their own schema, with the database's migrations (at start when
+/// <c>Database:MigrateOnStart</c>, or by the <c>migrate</c> command), not when the job server starts: a server start
+/// never waits on the database, so an instance comes up, and reports, while the database is away.
+/// </summary>
+internal static class JobStorageSchema
+{
+    public static async Task InstallAsync(CartDbContext db, DatabaseProvider provider,
+        CancellationToken cancellationToken)
+    {
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return; // in-memory storage
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            if (provider == DatabaseProvider.PostgreSql)
+            {
+                PostgreSqlObjectsInstaller.Install((NpgsqlConnection)connection, SchedulingServices.StorageSchema);
+            }
+            else
+            {
+                SqlServerObjectsInstaller.Install(connection, SchedulingServices.StorageSchema, false);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
