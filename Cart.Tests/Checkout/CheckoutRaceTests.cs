@@ -34,7 +34,7 @@ public abstract class CheckoutRaceTests(ApiFixture fixture)
         // 100 checkouts: every cart once, and 40 of them a second time with another key.
         var attempts = clients.Select((c, i) => (Client: c, Key: $"first-{i}"))
             .Concat(clients.Take(40).Select((c, i) => (Client: c, Key: $"again-{i}")));
-        var responses = await Task.WhenAll(attempts.Select(a => a.Client.SendAsync(Checkout(a.Key))));
+        var responses = await Task.WhenAll(attempts.Select(a => a.Client.SendAsync(CartApi.CheckoutRequest(a.Key))));
 
         Assert.Equal(50, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.True(
@@ -48,12 +48,6 @@ public abstract class CheckoutRaceTests(ApiFixture fixture)
 
     private static string TokenOf(HttpClient client) => client.DefaultRequestHeaders.Authorization!.Parameter!;
 
-    private static HttpRequestMessage Checkout(string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cart/checkout");
-        request.Headers.Add("Idempotency-Key", key);
-        return request;
-    }
 }
 
 [Collection(nameof(SqliteHoldsCollection))]

@@ -9,8 +9,6 @@ namespace Cart.Tests.Checkout;
 /// <summary>Checkout: holds sold, prices checked on the database, one order per cart, the same key the same order.</summary>
 public abstract class CheckoutTests(ApiFixture fixture)
 {
-    private const string Checkout = "/api/v1/cart/checkout";
-
     [Fact]
     public async Task Checkout_WhenTheCartIsHeld_Answers201WithTheOrderSellsTheStockAndClosesTheCart()
     {
@@ -19,7 +17,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         await client.AddAsync(sku, 3);
         await client.AddAsync(TestCatalog.Mug, 2);
 
-        var response = await client.SendAsync(CheckoutRequest("k1"));
+        var response = await client.SendAsync(CartApi.CheckoutRequest("k1"));
 
         var order = await response.ExpectAsync(HttpStatusCode.Created);
         var orderId = order.GetProperty("orderId").GetString()!;
@@ -41,8 +39,8 @@ public abstract class CheckoutTests(ApiFixture fixture)
         var (client, _) = fixture.NewShopper();
         await client.AddAsync(sku, 2);
 
-        var first = await (await client.SendAsync(CheckoutRequest("same"))).ExpectAsync(HttpStatusCode.Created);
-        var again = await client.SendAsync(CheckoutRequest("same"));
+        var first = await (await client.SendAsync(CartApi.CheckoutRequest("same"))).ExpectAsync(HttpStatusCode.Created);
+        var again = await client.SendAsync(CartApi.CheckoutRequest("same"));
 
         var replayed = await again.ExpectAsync(HttpStatusCode.Created);
         Assert.Equal(first.GetProperty("orderId").GetString(), replayed.GetProperty("orderId").GetString());
@@ -55,9 +53,9 @@ public abstract class CheckoutTests(ApiFixture fixture)
     {
         var (client, userId) = fixture.NewShopper();
         await client.AddAsync(TestCatalog.Lamp, 1);
-        await (await client.SendAsync(CheckoutRequest("a"))).ExpectAsync(HttpStatusCode.Created);
+        await (await client.SendAsync(CartApi.CheckoutRequest("a"))).ExpectAsync(HttpStatusCode.Created);
 
-        var second = await client.SendAsync(CheckoutRequest("b"));
+        var second = await client.SendAsync(CartApi.CheckoutRequest("b"));
 
         await second.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "cart_empty");
         Assert.Equal(1, await fixture.Factory.WithDbAsync(db => db.Orders.CountAsync(o => o.OwnerId == userId)));
@@ -74,7 +72,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         await one.AddAsync(TestCatalog.Lamp, 1);
 
         var responses = await Task.WhenAll(
-            Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? one : two).SendAsync(CheckoutRequest($"race-{i}"))));
+            Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? one : two).SendAsync(CartApi.CheckoutRequest($"race-{i}"))));
 
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created),
@@ -88,7 +86,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         var (client, _) = fixture.NewShopper();
         var cart = await client.AddAsync(TestCatalog.Lamp, 1);
 
-        var response = await client.PostAsync(Checkout, null);
+        var response = await client.PostAsync(CartApi.Checkout, null);
 
         await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "idempotency_key_required");
         Assert.Equal(cart.Version(), (await client.GetCartAsync()).Version());
@@ -102,7 +100,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         var cart = await client.AddAsync(sku, 1);
         await SetPriceAsync(sku, 6.50m);
 
-        var response = await client.SendAsync(CheckoutRequest("rise"));
+        var response = await client.SendAsync(CartApi.CheckoutRequest("rise"));
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict, "price_changed");
         var line = Assert.Single(problem.GetProperty("lines").EnumerateArray());
@@ -120,7 +118,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         await client.AddAsync(sku, 2);
         await SetPriceAsync(sku, 4.00m);
 
-        var order = await (await client.SendAsync(CheckoutRequest("drop"))).ExpectAsync(HttpStatusCode.Created);
+        var order = await (await client.SendAsync(CartApi.CheckoutRequest("drop"))).ExpectAsync(HttpStatusCode.Created);
 
         Assert.Equal(8.00m, order.GetProperty("total").GetDecimal());
         Assert.Equal(4.00m, order.GetProperty("items")[0].GetProperty("unitPrice").GetDecimal());
@@ -137,7 +135,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         var (other, _) = fixture.NewShopper();
         await other.AddAsync(sku, 2); // takes the units the lapsed hold no longer keeps
 
-        var response = await late.SendAsync(CheckoutRequest("late"));
+        var response = await late.SendAsync(CartApi.CheckoutRequest("late"));
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict, "insufficient_stock");
         var line = Assert.Single(problem.GetProperty("lines").EnumerateArray());
@@ -159,7 +157,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         var before = await client.AddAsync(plenty, 2);
         var holdsBefore = await HoldRowsAsync(before.CartId());
 
-        var response = await client.SendAsync(CheckoutRequest("short"));
+        var response = await client.SendAsync(CartApi.CheckoutRequest("short"));
 
         var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict, "insufficient_stock");
         var line = Assert.Single(problem.GetProperty("lines").EnumerateArray());
@@ -178,11 +176,11 @@ public abstract class CheckoutTests(ApiFixture fixture)
         var (client, _) = fixture.NewShopper();
         await client.AddAsync(sku, 2);
         await SetPriceAsync(sku, 6.00m);
-        await (await client.SendAsync(CheckoutRequest("before-accept"))).ExpectProblemAsync(HttpStatusCode.Conflict,
+        await (await client.SendAsync(CartApi.CheckoutRequest("before-accept"))).ExpectProblemAsync(HttpStatusCode.Conflict,
             "price_changed");
 
         (await client.PostJsonAsync(CartApi.AcceptPrices, new { })).EnsureSuccessStatusCode();
-        var order = await (await client.SendAsync(CheckoutRequest("after-accept"))).ExpectAsync(HttpStatusCode.Created);
+        var order = await (await client.SendAsync(CartApi.CheckoutRequest("after-accept"))).ExpectAsync(HttpStatusCode.Created);
 
         Assert.Equal(12.00m, order.GetProperty("total").GetDecimal());
         Assert.Equal((8, 0), await fixture.StockOfAsync(sku));
@@ -197,7 +195,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         await fixture.Factory.WithDbAsync(db => db.Products.Where(p => p.Sku == sku)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Currency, "MYR")));
 
-        var response = await client.SendAsync(CheckoutRequest("currency"));
+        var response = await client.SendAsync(CartApi.CheckoutRequest("currency"));
 
         await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "currency_mismatch");
         Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Orders.CountAsync(o => o.OwnerId == userId)));
@@ -213,7 +211,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         await client.AddAsync(sku, 2);
         fixture.Factory.Clock.Advance(TimeSpan.FromMinutes(20));
 
-        await (await client.SendAsync(CheckoutRequest("lapsed"))).ExpectAsync(HttpStatusCode.Created);
+        await (await client.SendAsync(CartApi.CheckoutRequest("lapsed"))).ExpectAsync(HttpStatusCode.Created);
 
         Assert.Equal((3, 0), await fixture.StockOfAsync(sku));
     }
@@ -223,7 +221,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
     {
         var (client, _) = fixture.NewShopper();
 
-        var response = await client.SendAsync(CheckoutRequest("empty"));
+        var response = await client.SendAsync(CartApi.CheckoutRequest("empty"));
 
         await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "cart_empty");
     }
@@ -233,7 +231,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
     {
         var (owner, _) = fixture.NewShopper();
         await owner.AddAsync(TestCatalog.Lamp, 1);
-        var order = await (await owner.SendAsync(CheckoutRequest("mine"))).ExpectAsync(HttpStatusCode.Created);
+        var order = await (await owner.SendAsync(CartApi.CheckoutRequest("mine"))).ExpectAsync(HttpStatusCode.Created);
         var (stranger, _) = fixture.NewShopper();
 
         var response = await stranger.GetAsync($"/api/v1/orders/{order.GetProperty("orderId").GetString()}");
@@ -247,7 +245,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         var sku = await fixture.NewStockedProductAsync(10);
         var (client, _) = fixture.NewShopper();
         var cartId = (await client.AddAsync(sku, 2)).GetProperty("cartId").GetString();
-        await (await client.SendAsync(CheckoutRequest("timeline"))).ExpectAsync(HttpStatusCode.Created);
+        await (await client.SendAsync(CartApi.CheckoutRequest("timeline"))).ExpectAsync(HttpStatusCode.Created);
 
         var types = await fixture.Factory.WithDbAsync(db => db.CartEvents.Where(e => e.CartId == cartId)
             .OrderBy(e => e.Id).Select(e => e.Type).ToListAsync());
@@ -255,12 +253,6 @@ public abstract class CheckoutTests(ApiFixture fixture)
         Assert.Equal(["item_added", "hold_placed", "checked_out", "hold_committed"], types);
     }
 
-    private static HttpRequestMessage CheckoutRequest(string key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, Checkout);
-        request.Headers.Add("Idempotency-Key", key); // keys are the caller's own: every test has its own shopper
-        return request;
-    }
 
     private Task<string> HoldRowsAsync(string cartId) =>
         fixture.Factory.WithDbAsync(async db => string.Join("; ", (await db.StockHolds.AsNoTracking()

@@ -32,9 +32,8 @@ public sealed class DemoStockTests : OwnHostsTest
         Assert.Equal(4, await AvailableAsync(anonymous, "SG-0007"));
 
         // The walk-through ends with a checkout: the held unit is sold, the cart is empty.
-        var checkout = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cart/checkout");
-        checkout.Headers.Add("Idempotency-Key", "checkout-1");
-        var order = await (await shopper.SendAsync(checkout)).ExpectAsync(HttpStatusCode.Created);
+        var order = await (await shopper.SendAsync(CartApi.CheckoutRequest("checkout-1")))
+            .ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("pending_payment", order.GetProperty("status").GetString());
         Assert.Equal(4, await AvailableAsync(anonymous, "SG-0007"));
         Assert.Equal(0, (await shopper.GetCartAsync()).GetProperty("totalItems").GetInt32());
