@@ -45,8 +45,15 @@ public sealed class CartLine
 
     public decimal LineTotal => UnitPrice * Quantity;
 
+    /// <summary>
+    /// True once this instance of the line has been changed (not stored): the change being made touched it, so its
+    /// stock hold is renewed. Told from the change itself, never from timestamps, which two changes can share.
+    /// </summary>
+    public bool ChangedInThisChange { get; private set; }
+
     internal void SetQuantity(int quantity, DateTimeOffset now)
     {
+        ChangedInThisChange = true;
         Quantity = quantity;
         UpdatedAt = now;
     }
@@ -54,6 +61,7 @@ public sealed class CartLine
     /// <summary>Takes a new price snapshot: the shopper accepted the catalog's current price.</summary>
     internal void SetUnitPrice(decimal unitPrice, DateTimeOffset now)
     {
+        ChangedInThisChange = true;
         UnitPrice = unitPrice;
         UpdatedAt = now;
     }
@@ -66,6 +74,7 @@ public sealed class CartLine
 
     internal void SetVariant(IReadOnlyDictionary<string, string> variant, DateTimeOffset now)
     {
+        ChangedInThisChange = true;
         Variant = variant;
         UpdatedAt = now;
     }
@@ -73,6 +82,7 @@ public sealed class CartLine
     /// <summary>Becomes the other cart's line for the same SKU (quantity, price snapshot, variant), in place.</summary>
     internal void TakeOver(CartLine other, DateTimeOffset now)
     {
+        ChangedInThisChange = true;
         Quantity = other.Quantity;
         UnitPrice = other.UnitPrice;
         Variant = other.Variant;

@@ -38,7 +38,7 @@ internal static class HoldPlan
             }
         }
 
-        var changed = cart.Lines.Where(l => l.UpdatedAt == now || !before.ContainsKey(l.Sku)).ToList();
+        var changed = cart.Lines.Where(l => l.ChangedInThisChange || !before.ContainsKey(l.Sku)).ToList();
         var heldByOthers = cart.Lines.Except(changed)
             .Where(l => l.HoldExpiresAt > now)
             .Sum(l => l.HeldQuantity ?? 0);

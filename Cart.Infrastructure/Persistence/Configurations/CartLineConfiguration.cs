@@ -17,5 +17,6 @@ internal sealed class CartLineConfiguration : IEntityTypeConfiguration<CartLine>
         builder.Property(l => l.Variant)
             .HasConversion(ColumnConversions.VariantJson(), ColumnConversions.VariantComparer());
         builder.Ignore(l => l.LineTotal);
+        builder.Ignore(l => l.ChangedInThisChange);
     }
 }
