@@ -22,4 +22,22 @@ public static class CartActivityTypes
     public const string HoldReleased = "hold_released";
     public const string HoldExpired = "hold_expired";
     public const string HoldCommitted = "hold_committed";
+
+    /// <summary>The cleanup deleted the cart (inactive past <c>Carts:InactiveAfter</c>); the last entry of its
+    /// timeline. Actor: the job <c>cart-cleanup</c>.</summary>
+    public const string CartDeleted = "cart_deleted";
+
+    /// <summary>An abandonment reminder about this cart was sent. <see cref="CartActivity.Quantity"/>: its step in
+    /// the sequence (1, 2, ...); <see cref="CartActivity.Detail"/>: the reminder's id. Actor: the job
+    /// <c>reminders</c>.</summary>
+    public const string ReminderSent = "reminder_sent";
+
+    /// <summary>The shopper followed a reminder's link back to the cart. <see cref="CartActivity.Detail"/>: the
+    /// reminder's id. Recorded once per reminder (the first click).</summary>
+    public const string ReminderLinkOpened = "reminder_link_opened";
+
+    /// <summary>The cart was checked out within the recovery window of a reminder whose link was used: recovered
+    /// revenue. <see cref="CartActivity.Detail"/>: the order's id (its total is the revenue);
+    /// <see cref="CartActivity.Quantity"/>: the reminder's step. Recorded once per order.</summary>
+    public const string CartRecovered = "cart_recovered";
 }
