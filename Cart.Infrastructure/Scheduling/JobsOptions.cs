@@ -17,6 +17,11 @@ public sealed class JobsOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan StopTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often each instance looks for recurring and delayed jobs that are due (Hangfire's default). A
+    /// recurring job runs at most this late; every instance's look is one query on the storage.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>
     /// Cron expressions (UTC) by recurring job id (<c>Jobs:Schedules:hold-expiry</c>), over each job's default. A job
     /// not named here keeps its default; a name that is no job, or a cron Hangfire refuses, fails the start.

@@ -77,7 +77,9 @@ public static class SchedulingServices
         services.AddHangfireServer((sp, server) =>
         {
             server.ServerName = sp.GetRequiredService<JobServerIdentity>().ServerName;
-            server.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+            var options = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+            server.WorkerCount = options.WorkerCount;
+            server.SchedulePollingInterval = options.SchedulePollingInterval;
         });
         if (services.Count != first + 1 || services[first] is not { ServiceType: var type, ImplementationFactory: { } create }
             || type != typeof(IHostedService))

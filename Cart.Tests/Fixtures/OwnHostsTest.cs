@@ -3,17 +3,18 @@ using Cart.Infrastructure.Persistence;
 namespace Cart.Tests.Fixtures;
 
 /// <summary>
-/// A test class whose tests each build hosts of their own (with their own settings) on one fresh SQLite database;
-/// everything a test hands to <see cref="Own{T}"/> is disposed after it, newest first.
+/// A test class whose tests each build hosts of their own (with their own settings) on one fresh database (SQLite
+/// unless <paramref name="provider"/> says otherwise); everything a test hands to <see cref="Own{T}"/> is disposed
+/// after it, newest first.
 /// </summary>
-public abstract class OwnHostsTest : IAsyncLifetime
+public abstract class OwnHostsTest(DatabaseProvider provider = DatabaseProvider.Sqlite) : IAsyncLifetime
 {
     private readonly List<IAsyncDisposable> _owned = [];
     private TestDatabase? _database;
 
     protected TestDatabase Database => _database ?? throw new InvalidOperationException("Not initialised.");
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
 
     public async Task DisposeAsync()
     {
