@@ -26,9 +26,9 @@ public sealed class BusinessMetrics
             "Carts that had items put in, or were checked out, in the period (not merged away).");
         Gauge(meter, "cart.average_lines_per_cart", MetricNames.AverageLinesPerCart, "{line}",
             "Average lines of the period's carts with items.");
-        Gauge(meter, "cart.abandonment", MetricNames.AbandonmentRate, "1",
+        Gauge(meter, "cart.abandonment_ratio", MetricNames.AbandonmentRate, "1",
             "Share of the period's carts with items not checked out.");
-        Gauge(meter, "cart.checkout_conversion", MetricNames.CheckoutConversion, "1",
+        Gauge(meter, "cart.checkout_conversion_ratio", MetricNames.CheckoutConversion, "1",
             "Checkouts over active carts in the period.");
         Gauge(meter, "cart.checkouts", MetricNames.Checkouts, "{checkout}", "Checkouts in the period.");
         Gauge(meter, "cart.reminders_sent", MetricNames.RemindersSent, "{reminder}",
@@ -45,7 +45,7 @@ public sealed class BusinessMetrics
             "currency");
         meter.CreateObservableGauge("cart.units_held", () => Observe(PeriodKind.Snapshot, MetricNames.UnitsHeld, "sku"),
             "{unit}", "Units held now by active, unexpired holds, for the SKUs with the most (Reporting:HeldSkus).");
-        meter.CreateObservableGauge("cart.rollup.as_of", ObserveAsOf, "s",
+        meter.CreateObservableGauge("cart.rollup.timestamp", ObserveAsOf, "s",
             "When the latest roll-up of the period was computed (Unix time): how old the other gauges are.");
     }
 
