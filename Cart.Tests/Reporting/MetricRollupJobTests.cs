@@ -86,7 +86,8 @@ public abstract class MetricRollupJobTests(DatabaseProvider provider) : IAsyncLi
         var held = await host.RolledUpAsync(PeriodKind.Snapshot, RollupPeriod.SnapshotStart);
         Assert.Equal(new SortedDictionary<string, decimal>(StringComparer.Ordinal)
         {
-            [$"{MetricNames.UnitsHeld}[{sgd}]"] = 1, [$"{MetricNames.UnitsHeld}[{thb}]"] = 3,
+            [$"{MetricNames.UnitsHeld}[{sgd}]"] = 1,
+            [$"{MetricNames.UnitsHeld}[{thb}]"] = 3,
         }, held.Table());
     }
 
@@ -111,7 +112,8 @@ public abstract class MetricRollupJobTests(DatabaseProvider provider) : IAsyncLi
         var held = await host.RolledUpAsync(PeriodKind.Snapshot, RollupPeriod.SnapshotStart);
         Assert.Equal(new SortedDictionary<string, decimal>(StringComparer.Ordinal)
         {
-            [$"{MetricNames.UnitsHeld}[{late}]"] = 4, [$"{MetricNames.UnitsHeld}[{shrunk}]"] = 2,
+            [$"{MetricNames.UnitsHeld}[{late}]"] = 4,
+            [$"{MetricNames.UnitsHeld}[{shrunk}]"] = 2,
         }, held.Table());
     }
 

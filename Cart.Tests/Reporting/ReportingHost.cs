@@ -131,8 +131,12 @@ internal static class ReportingHost
     /// <summary>The figures of a period with no activity at all: counts of zero, no rates or averages.</summary>
     public static SortedDictionary<string, decimal> Quiet() => new(StringComparer.Ordinal)
     {
-        [MetricNames.CartsCreated] = 0, [MetricNames.ActiveCarts] = 0, [MetricNames.CartsWithItems] = 0,
-        [MetricNames.Checkouts] = 0, [MetricNames.RemindersSent] = 0, [MetricNames.ReminderLinksOpened] = 0,
+        [MetricNames.CartsCreated] = 0,
+        [MetricNames.ActiveCarts] = 0,
+        [MetricNames.CartsWithItems] = 0,
+        [MetricNames.Checkouts] = 0,
+        [MetricNames.RemindersSent] = 0,
+        [MetricNames.ReminderLinksOpened] = 0,
         [MetricNames.RecoveredCarts] = 0,
     };
 }
