@@ -4,6 +4,7 @@ using Cart.Web.Catalog;
 using Cart.Web.Platform;
 using Cart.Web.Platform.Hosting;
 using Cart.Web.Platform.Telemetry;
+using Cart.Web.Reporting;
 
 var builder = WebApplication.CreateBuilder(DefaultEnvironment.Apply(args));
 builder.AddCartTelemetry();
@@ -11,6 +12,7 @@ builder.Services.AddCartInfrastructure(builder.Configuration);
 builder.Services.AddCartPlatform();
 builder.Services.AddCatalog();
 builder.Services.AddCarts();
+builder.Services.AddReporting();
 
 var app = builder.Build();
 if (DatabaseStartup.IsMigrateCommand(args))

@@ -3,6 +3,7 @@ using Cart.Domain.Catalog;
 using Cart.Domain.Checkout;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Idempotency;
+using Cart.Infrastructure.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cart.Infrastructure.Persistence;
@@ -29,6 +30,10 @@ public abstract class CartDbContext(DbContextOptions options) : DbContext(option
     public DbSet<StockHold> StockHolds => Set<StockHold>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<RollupPeriodRow> RollupPeriods => Set<RollupPeriodRow>();
+
+    public DbSet<MetricRollupRow> MetricRollups => Set<MetricRollupRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -322,3 +322,48 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145513_MetricRollups') THEN
+    CREATE TABLE metric_rollup_periods (
+        period_kind character varying(16) NOT NULL,
+        period_start timestamp with time zone NOT NULL,
+        as_of timestamp with time zone NOT NULL,
+        is_final boolean NOT NULL,
+        CONSTRAINT pk_metric_rollup_periods PRIMARY KEY (period_kind, period_start)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145513_MetricRollups') THEN
+    CREATE TABLE metric_rollups (
+        period_kind character varying(16) NOT NULL,
+        period_start timestamp with time zone NOT NULL,
+        metric character varying(48) NOT NULL,
+        dimension character varying(64) NOT NULL,
+        value numeric(19,4) NOT NULL,
+        CONSTRAINT pk_metric_rollups PRIMARY KEY (period_kind, period_start, metric, dimension)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145513_MetricRollups') THEN
+    CREATE INDEX ix_carts_created_at ON carts (created_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145513_MetricRollups') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261130145513_MetricRollups', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

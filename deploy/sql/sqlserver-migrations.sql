@@ -366,3 +366,53 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130145552_MetricRollups'
+)
+BEGIN
+    CREATE TABLE [metric_rollup_periods] (
+        [period_kind] nvarchar(16) NOT NULL,
+        [period_start] datetimeoffset NOT NULL,
+        [as_of] datetimeoffset NOT NULL,
+        [is_final] bit NOT NULL,
+        CONSTRAINT [pk_metric_rollup_periods] PRIMARY KEY ([period_kind], [period_start])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130145552_MetricRollups'
+)
+BEGIN
+    CREATE TABLE [metric_rollups] (
+        [period_kind] nvarchar(16) NOT NULL,
+        [period_start] datetimeoffset NOT NULL,
+        [metric] nvarchar(48) NOT NULL,
+        [dimension] nvarchar(64) NOT NULL,
+        [value] decimal(19,4) NOT NULL,
+        CONSTRAINT [pk_metric_rollups] PRIMARY KEY ([period_kind], [period_start], [metric], [dimension])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130145552_MetricRollups'
+)
+BEGIN
+    CREATE INDEX [ix_carts_created_at] ON [carts] ([created_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130145552_MetricRollups'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+    VALUES (N'20261130145552_MetricRollups', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -35,5 +35,7 @@ internal sealed class ShoppingCartConfiguration : IEntityTypeConfiguration<Shopp
             .HasDatabaseName("ux_carts_active_owner");
         builder.HasIndex(c => c.OwnerId).HasDatabaseName("ix_carts_owner_id");
         builder.HasIndex(c => c.UpdatedAt).HasDatabaseName("ix_carts_updated_at");
+        // The roll-ups count the carts created in an hour or a day.
+        builder.HasIndex(c => c.CreatedAt).HasDatabaseName("ix_carts_created_at");
     }
 }

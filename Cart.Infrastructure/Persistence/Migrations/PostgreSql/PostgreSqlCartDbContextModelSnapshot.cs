@@ -195,6 +195,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasKey("Id")
                         .HasName("pk_carts");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_carts_created_at");
+
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_carts_owner_id");
 
@@ -499,6 +502,63 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasDatabaseName("ix_idempotency_records_scope_created_at");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Infrastructure.Reporting.MetricRollupRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(48)
+                        .HasColumnType("character varying(48)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("dimension");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("numeric(19,4)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Kind", "Start", "Metric", "Dimension")
+                        .HasName("pk_metric_rollups");
+
+                    b.ToTable("metric_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Infrastructure.Reporting.RollupPeriodRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period_kind");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateTimeOffset>("AsOf")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("as_of");
+
+                    b.Property<bool>("IsFinal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_final");
+
+                    b.HasKey("Kind", "Start")
+                        .HasName("pk_metric_rollup_periods");
+
+                    b.ToTable("metric_rollup_periods", (string)null);
                 });
 
             modelBuilder.Entity("Cart.Domain.Carts.CartLine", b =>

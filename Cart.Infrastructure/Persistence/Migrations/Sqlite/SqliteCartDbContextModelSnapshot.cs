@@ -187,6 +187,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_carts");
 
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_carts_created_at");
+
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_carts_owner_id");
 
@@ -491,6 +494,63 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_idempotency_records_scope_created_at");
 
                     b.ToTable("idempotency_records", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Infrastructure.Reporting.MetricRollupRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_kind");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_start");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(48)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dimension");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Kind", "Start", "Metric", "Dimension")
+                        .HasName("pk_metric_rollups");
+
+                    b.ToTable("metric_rollups", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Infrastructure.Reporting.RollupPeriodRow", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_kind");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("period_start");
+
+                    b.Property<long>("AsOf")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("as_of");
+
+                    b.Property<bool>("IsFinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_final");
+
+                    b.HasKey("Kind", "Start")
+                        .HasName("pk_metric_rollup_periods");
+
+                    b.ToTable("metric_rollup_periods", (string)null);
                 });
 
             modelBuilder.Entity("Cart.Domain.Carts.CartLine", b =>
