@@ -1,4 +1,5 @@
 using Cart.Infrastructure;
+using Cart.Web.Admin;
 using Cart.Web.Carts;
 using Cart.Web.Catalog;
 using Cart.Web.Platform;
@@ -11,6 +12,7 @@ builder.Services.AddCartInfrastructure(builder.Configuration);
 builder.Services.AddCartPlatform();
 builder.Services.AddCatalog();
 builder.Services.AddCarts();
+builder.Services.AddAdminConsole();
 
 var app = builder.Build();
 if (DatabaseStartup.IsMigrateCommand(args))
@@ -20,10 +22,13 @@ if (DatabaseStartup.IsMigrateCommand(args))
 }
 
 await DatabaseStartup.PrepareAsync(app);
+await app.PrepareAdminConsoleAsync();
 app.UseCartPlatform();
+app.UseAdminConsole();
 app.MapCartPlatformEndpoints();
 app.MapCartsEndpoints();
 app.MapCatalogEndpoints();
+app.MapAdminConsole();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
