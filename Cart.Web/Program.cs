@@ -1,4 +1,5 @@
 using Cart.Infrastructure;
+using Cart.Web.Admin;
 using Cart.Web.Carts;
 using Cart.Web.Catalog;
 using Cart.Web.Platform;
@@ -13,6 +14,7 @@ builder.Services.AddCartPlatform();
 builder.Services.AddCatalog();
 builder.Services.AddCarts();
 builder.Services.AddReporting();
+builder.Services.AddAdminConsole();
 
 var app = builder.Build();
 if (DatabaseStartup.IsMigrateCommand(args))
@@ -22,10 +24,13 @@ if (DatabaseStartup.IsMigrateCommand(args))
 }
 
 await DatabaseStartup.PrepareAsync(app);
+await app.PrepareAdminConsoleAsync();
 app.UseCartPlatform();
+app.UseAdminConsole();
 app.MapCartPlatformEndpoints();
 app.MapCartsEndpoints();
 app.MapCatalogEndpoints();
+app.MapAdminConsole();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

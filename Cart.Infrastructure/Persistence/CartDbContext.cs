@@ -4,6 +4,9 @@ using Cart.Domain.Checkout;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Reporting;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cart.Infrastructure.Persistence;
@@ -11,9 +14,11 @@ namespace Cart.Infrastructure.Persistence;
 /// <summary>
 /// The system of record. One context for every provider; each provider has a derived context
 /// (<see cref="SqliteCartDbContext"/>, <see cref="PostgreSqlCartDbContext"/>, <see cref="SqlServerCartDbContext"/>)
-/// so that each keeps its own migrations.
+/// so that each keeps its own migrations. Also holds the admin console's staff accounts (ASP.NET Core Identity) and the
+/// Data Protection key ring, so every instance signs and reads the same cookies.
 /// </summary>
-public abstract class CartDbContext(DbContextOptions options) : DbContext(options)
+public abstract class CartDbContext(DbContextOptions options)
+    : IdentityDbContext<IdentityUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<ShoppingCart> Carts => Set<ShoppingCart>();
 
@@ -35,9 +40,12 @@ public abstract class CartDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<MetricRollupRow> MetricRollups => Set<MetricRollupRow>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CartDbContext).Assembly);
+        base.OnModelCreating(builder); // Identity's tables, renamed by StaffIdentityConfiguration
+        builder.ApplyConfigurationsFromAssembly(typeof(CartDbContext).Assembly);
     }
 }
 

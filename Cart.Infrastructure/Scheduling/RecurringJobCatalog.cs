@@ -10,7 +10,7 @@ namespace Cart.Infrastructure.Scheduling;
 public static class RecurringJobCatalog
 {
     /// <summary>Raise by one whenever a recurring job is added, renamed or removed (a test lists the current set).</summary>
-    public const int Revision = 1;
+    public const int Revision = 2;
 
     /// <summary>The storage hash that remembers the highest revision that has stored its jobs.</summary>
     internal const string StorageKey = "cart:recurring-job-catalog";

@@ -26,6 +26,9 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
+        // The console's scripts and styles (Blazor's, MudBlazor's, its own) from the build's static web assets, as
+        // `dotnet run` serves them in Development; a published app has them in wwwroot.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");

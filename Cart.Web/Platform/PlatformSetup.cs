@@ -53,14 +53,13 @@ internal static class PlatformSetup
         return app;
     }
 
-    /// <summary>The routes that belong to no module: identity, health, metrics, the jobs dashboard, the OpenAPI
+    /// <summary>The routes that belong to no module: identity, health, metrics, the OpenAPI
     /// document and reference.</summary>
     public static WebApplication MapCartPlatformEndpoints(this WebApplication app)
     {
         app.MapIdentityEndpoints();
         app.MapCartHealth();
         app.MapCartMetrics();
-        app.MapCartJobsDashboard();
         app.MapOpenApi();
         app.MapScalarApiReference("/reference", o => o.WithTitle("Cart storefront API"));
         StartupBanner.Register(app);

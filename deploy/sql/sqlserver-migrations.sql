@@ -369,7 +369,20 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130145552_MetricRollups'
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE TABLE [data_protection_keys] (
+        [id] int NOT NULL IDENTITY,
+        [friendly_name] nvarchar(max) NULL,
+        [xml] nvarchar(max) NULL,
+        CONSTRAINT [pk_data_protection_keys] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
 )
 BEGIN
     CREATE TABLE [metric_rollup_periods] (
@@ -383,7 +396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130145552_MetricRollups'
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
 )
 BEGIN
     CREATE TABLE [metric_rollups] (
@@ -398,7 +411,120 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130145552_MetricRollups'
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE TABLE [staff_roles] (
+        [id] nvarchar(450) NOT NULL,
+        [name] nvarchar(256) NULL,
+        [normalized_name] nvarchar(256) NULL,
+        [concurrency_stamp] nvarchar(max) NULL,
+        CONSTRAINT [pk_staff_roles] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE TABLE [staff_users] (
+        [id] nvarchar(450) NOT NULL,
+        [user_name] nvarchar(256) NULL,
+        [normalized_user_name] nvarchar(256) NULL,
+        [email] nvarchar(256) NULL,
+        [normalized_email] nvarchar(256) NULL,
+        [email_confirmed] bit NOT NULL,
+        [password_hash] nvarchar(max) NULL,
+        [security_stamp] nvarchar(max) NULL,
+        [concurrency_stamp] nvarchar(max) NULL,
+        [phone_number] nvarchar(max) NULL,
+        [phone_number_confirmed] bit NOT NULL,
+        [two_factor_enabled] bit NOT NULL,
+        [lockout_end] datetimeoffset NULL,
+        [lockout_enabled] bit NOT NULL,
+        [access_failed_count] int NOT NULL,
+        CONSTRAINT [pk_staff_users] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE TABLE [staff_role_claims] (
+        [id] int NOT NULL IDENTITY,
+        [role_id] nvarchar(450) NOT NULL,
+        [claim_type] nvarchar(max) NULL,
+        [claim_value] nvarchar(max) NULL,
+        CONSTRAINT [pk_staff_role_claims] PRIMARY KEY ([id]),
+        CONSTRAINT [fk_staff_role_claims_staff_roles_role_id] FOREIGN KEY ([role_id]) REFERENCES [staff_roles] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE TABLE [staff_user_claims] (
+        [id] int NOT NULL IDENTITY,
+        [user_id] nvarchar(450) NOT NULL,
+        [claim_type] nvarchar(max) NULL,
+        [claim_value] nvarchar(max) NULL,
+        CONSTRAINT [pk_staff_user_claims] PRIMARY KEY ([id]),
+        CONSTRAINT [fk_staff_user_claims_staff_users_user_id] FOREIGN KEY ([user_id]) REFERENCES [staff_users] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE TABLE [staff_user_logins] (
+        [login_provider] nvarchar(450) NOT NULL,
+        [provider_key] nvarchar(450) NOT NULL,
+        [provider_display_name] nvarchar(max) NULL,
+        [user_id] nvarchar(450) NOT NULL,
+        CONSTRAINT [pk_staff_user_logins] PRIMARY KEY ([login_provider], [provider_key]),
+        CONSTRAINT [fk_staff_user_logins_staff_users_user_id] FOREIGN KEY ([user_id]) REFERENCES [staff_users] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE TABLE [staff_user_roles] (
+        [user_id] nvarchar(450) NOT NULL,
+        [role_id] nvarchar(450) NOT NULL,
+        CONSTRAINT [pk_staff_user_roles] PRIMARY KEY ([user_id], [role_id]),
+        CONSTRAINT [fk_staff_user_roles_staff_roles_role_id] FOREIGN KEY ([role_id]) REFERENCES [staff_roles] ([id]) ON DELETE CASCADE,
+        CONSTRAINT [fk_staff_user_roles_staff_users_user_id] FOREIGN KEY ([user_id]) REFERENCES [staff_users] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE TABLE [staff_user_tokens] (
+        [user_id] nvarchar(450) NOT NULL,
+        [login_provider] nvarchar(450) NOT NULL,
+        [name] nvarchar(450) NOT NULL,
+        [value] nvarchar(max) NULL,
+        CONSTRAINT [pk_staff_user_tokens] PRIMARY KEY ([user_id], [login_provider], [name]),
+        CONSTRAINT [fk_staff_user_tokens_staff_users_user_id] FOREIGN KEY ([user_id]) REFERENCES [staff_users] ([id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
 )
 BEGIN
     CREATE INDEX [ix_carts_created_at] ON [carts] ([created_at]);
@@ -406,11 +532,67 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130145552_MetricRollups'
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE INDEX [ix_staff_role_claims_role_id] ON [staff_role_claims] ([role_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [staff_roles] ([normalized_name]) WHERE [normalized_name] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE INDEX [ix_staff_user_claims_user_id] ON [staff_user_claims] ([user_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE INDEX [ix_staff_user_logins_user_id] ON [staff_user_logins] ([user_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE INDEX [ix_staff_user_roles_role_id] ON [staff_user_roles] ([role_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [staff_users] ([normalized_email]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [staff_users] ([normalized_user_name]) WHERE [normalized_user_name] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
-    VALUES (N'20261130145552_MetricRollups', N'10.0.15');
+    VALUES (N'20261130160641_RollupsAndStaffConsole', N'10.0.15');
 END;
 
 COMMIT;

@@ -54,14 +54,20 @@ internal static class AuthSetup
         return services;
     }
 
-    /// <summary>Guest tokens carry this service's own issuer; everything else is judged as a shopper token.</summary>
+    /// <summary>
+    /// Guest tokens carry this service's own issuer; everything else is judged as a shopper token. Outside
+    /// <c>/api</c>, a request without a bearer token is the admin console's (its pages and its Blazor circuit): its
+    /// caller is the staff member of the sign-in cookie.
+    /// </summary>
     private static string SelectScheme(HttpContext context)
     {
         string? header = context.Request.Headers.Authorization;
         const string prefix = "Bearer ";
         if (header is null || !header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         {
-            return CartSchemes.Shopper;
+            return context.Request.Path.StartsWithSegments("/api")
+                ? CartSchemes.Shopper
+                : Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
         }
 
         var guestIssuer = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.GuestIssuer;

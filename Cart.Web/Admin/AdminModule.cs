@@ -1,0 +1,112 @@
+using Cart.Infrastructure.Persistence;
+using Cart.Web.Admin.Components;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace Cart.Web.Admin;
+
+/// <summary>
+/// The admin console: Blazor Server pages under <c>/admin</c> for staff signed in with ASP.NET Core Identity (accounts
+/// in the service's database, roles <see cref="StaffRoles"/>), and Hangfire's dashboard for admins.
+/// </summary>
+public static class AdminModule
+{
+    public static IServiceCollection AddAdminConsole(this IServiceCollection services)
+    {
+        services.AddOptions<AdminOptions>()
+            .BindConfiguration(AdminOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrEmpty(o.BootstrapEmail) == string.IsNullOrEmpty(o.BootstrapPassword),
+                "Admin:BootstrapEmail and Admin:BootstrapPassword are set together or not at all.")
+            .ValidateOnStart();
+        services.AddStaffIdentity();
+        // Every instance reads the cookies and antiforgery tokens any other wrote.
+        services.AddDataProtection()
+            .SetApplicationName("cart")
+            .PersistKeysToDbContext<CartDbContext>();
+        services.AddScoped<StaffAccounts>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        return services;
+    }
+
+    /// <summary>At start, after the migrations: the roles, the first admin, Development's demo users.</summary>
+    public static async Task PrepareAdminConsoleAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().PrepareAsync();
+    }
+
+    public static WebApplication UseAdminConsole(this WebApplication app)
+    {
+        app.UseWhen(c => ConsoleSecurityPolicy.Covers(c.Request.Path), console => console.Use(ConsoleSecurityPolicy.Apply));
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapAdminConsole(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapStaffAccountEndpoints();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .DisableRateLimiting();
+        app.MapJobsDashboard();
+        return app;
+    }
+
+    private static void AddStaffIdentity(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddIdentityCookies();
+        services.AddIdentityCore<IdentityUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                // Length, not composition rules (NIST SP 800-63B): a long passphrase beats "Passw0rd!".
+                o.Password.RequiredLength = 12;
+                o.Password.RequiredUniqueChars = 5;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CartDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<AdminOptions>, TimeProvider>((o, admin, clock) =>
+            {
+                o.ValidationInterval = admin.Value.RecheckInterval;
+                o.TimeProvider = clock;
+            });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "cart_staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.LoginPath = StaffAccountEndpoints.SignInPage;
+            o.AccessDeniedPath = StaffAccountEndpoints.DeniedPage;
+            o.SlidingExpiration = true;
+        });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+                IdentityConstants.ApplicationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<AdminOptions>>((o, admin) =>
+                o.ExpireTimeSpan = admin.Value.SessionLifetime);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(StaffRoles.StaffPolicy, p => Staff(p, StaffRoles.All.ToArray()))
+            .AddPolicy(StaffRoles.AdminPolicy, p => Staff(p, StaffRoles.Admin))
+            .AddPolicy(StaffRoles.MerchandisingPolicy, p => Staff(p, StaffRoles.Admin, StaffRoles.Merchandiser))
+            .AddPolicy(StaffRoles.SupportPolicy, p => Staff(p, StaffRoles.Admin, StaffRoles.Support));
+    }
+
+    private static void Staff(Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder policy, params string[] roles) =>
+        policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(roles);
+}

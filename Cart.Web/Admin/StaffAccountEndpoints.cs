@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Cart.Web.Admin;
+
+/// <summary>
+/// Signing staff in and out. Plain form posts (the sign-in page is rendered on the server, without a circuit), so the
+/// cookie is set on an ordinary response and the antiforgery token is checked by the framework.
+/// </summary>
+internal static class StaffAccountEndpoints
+{
+    public const string SignInPage = "/admin/sign-in";
+    public const string DeniedPage = "/admin/denied";
+    public const string SignInAction = "/admin/account/sign-in";
+    public const string SignOutAction = "/admin/account/sign-out";
+    public const string Home = "/admin";
+
+    public static WebApplication MapStaffAccountEndpoints(this WebApplication app)
+    {
+        app.MapPost(SignInAction, SignInAsync).AllowAnonymous().WithName("StaffSignIn").ExcludeFromDescription();
+        app.MapPost(SignOutAction, SignOutAsync).RequireAuthorization(StaffRoles.StaffPolicy).WithName("StaffSignOut")
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The sign-in form's fields. An empty one is a failed sign-in like any other (the page says so), not a
+    /// problem document a person would see.</summary>
+    public sealed class SignInForm
+    {
+        [StringLength(256)]
+        public string Email { get; set; } = string.Empty;
+
+        [StringLength(256)]
+        public string Password { get; set; } = string.Empty;
+
+        [StringLength(2048)]
+        public string? ReturnUrl { get; set; }
+    }
+
+    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<IdentityUser> signIn)
+    {
+        var returnUrl = ConsolePathOrHome(form.ReturnUrl);
+        var result = string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password)
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: false,
+                lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return Results.LocalRedirect(returnUrl);
+        }
+
+        // One message for a wrong email and a wrong password: the page must not tell which accounts exist.
+        var error = result.IsLockedOut ? "locked" : "failed";
+        return Results.LocalRedirect($"{SignInPage}?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+    }
+
+    /// <summary>Ends this session and every other copy of its cookie: the account's security stamp changes, so any
+    /// instance rejects the old cookie at its next check (<see cref="AdminOptions.RecheckInterval"/>).</summary>
+    private static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<IdentityUser> signIn,
+        UserManager<IdentityUser> users)
+    {
+        if (await users.GetUserAsync(context.User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        await signIn.SignOutAsync();
+        return Results.LocalRedirect($"{SignInPage}?signedOut=1");
+    }
+
+    /// <summary>Where to go after signing in: a path of the console, never another site (an open redirect).</summary>
+    public static string ConsolePathOrHome(string? returnUrl) =>
+        returnUrl is not null && returnUrl.StartsWith(Home, StringComparison.Ordinal)
+                              && (returnUrl.Length == Home.Length || returnUrl[Home.Length] is '/' or '?')
+                              && !returnUrl.Contains('\\', StringComparison.Ordinal)
+                              && !returnUrl.Contains("//", StringComparison.Ordinal)
+            ? returnUrl
+            : Home;
+}

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Cart.Web.Admin;
+
+/// <summary>
+/// The staff accounts the console starts with: its roles, the first admin of a deployment (from configuration), and in
+/// Development the three demo users. Runs at start, after the migrations; safe on every start and every instance.
+/// </summary>
+internal sealed partial class StaffAccounts(
+    UserManager<IdentityUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<AdminOptions> options,
+    IHostEnvironment environment,
+    ILogger<StaffAccounts> logger)
+{
+    public static readonly IReadOnlyList<(string Email, string Role)> DevelopmentUsers =
+    [
+        ("admin@cart.local", StaffRoles.Admin),
+        ("merchandiser@cart.local", StaffRoles.Merchandiser),
+        ("support@cart.local", StaffRoles.Support),
+    ];
+
+    public async Task PrepareAsync()
+    {
+        var o = options.Value;
+        if (!string.IsNullOrEmpty(o.DevelopmentPassword) && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                "Admin:DevelopmentPassword is set outside Development. Demo staff accounts are for trying the " +
+                "console out; a deployment creates its first admin with Admin:BootstrapEmail and Admin:BootstrapPassword.");
+        }
+
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"create the role {role}");
+            }
+        }
+
+        if (o.BootstrapEmail is { Length: > 0 } email && (await users.GetUsersInRoleAsync(StaffRoles.Admin)).Count == 0)
+        {
+            await CreateAsync(email, o.BootstrapPassword!, [StaffRoles.Admin]);
+            LogBootstrapped(logger, email);
+        }
+
+        if (environment.IsDevelopment() && o.DevelopmentPassword is { Length: > 0 } password)
+        {
+            foreach (var (devEmail, role) in DevelopmentUsers)
+            {
+                if (await users.FindByEmailAsync(devEmail) is null)
+                {
+                    await CreateAsync(devEmail, password, [role]);
+                }
+
+                LogDevelopmentUser(logger, role, devEmail, password);
+            }
+        }
+    }
+
+    /// <summary>A new staff account, signed in by its email; refused (an exception naming why) when Identity's rules
+    /// refuse the email or the password.</summary>
+    public async Task<IdentityUser> CreateAsync(string email, string password, IReadOnlyCollection<string> roleNames)
+    {
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        Check(await users.CreateAsync(user, password), $"create the staff account {email}");
+        Check(await users.AddToRolesAsync(user, roleNames), $"give {email} its roles");
+        return user;
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}"));
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Created the first admin {Email} from Admin:BootstrapEmail; remove the bootstrap settings now")]
+    private static partial void LogBootstrapped(ILogger logger, string email);
+
+    [LoggerMessage(LogLevel.Information, "Console user ({Role}): {Email} / {Password}  (Development only)")]
+    private static partial void LogDevelopmentUser(ILogger logger, string role, string email, string password);
+}
