@@ -7,6 +7,7 @@ using Cart.Infrastructure.Checkout;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Reminders;
 using Cart.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddCartIdempotency();
         services.AddCartInventory();
         services.AddScoped<IOrderBook, EfOrderBook>();
+        services.AddCartReminders();
         return services;
     }
 

@@ -4,6 +4,7 @@ using Cart.Web.Catalog;
 using Cart.Web.Platform;
 using Cart.Web.Platform.Hosting;
 using Cart.Web.Platform.Telemetry;
+using Cart.Web.Reminders;
 
 var builder = WebApplication.CreateBuilder(DefaultEnvironment.Apply(args));
 builder.AddCartTelemetry();
@@ -11,6 +12,7 @@ builder.Services.AddCartInfrastructure(builder.Configuration);
 builder.Services.AddCartPlatform();
 builder.Services.AddCatalog();
 builder.Services.AddCarts();
+builder.Services.AddReminders();
 
 var app = builder.Build();
 if (DatabaseStartup.IsMigrateCommand(args))
@@ -24,6 +26,7 @@ app.UseCartPlatform();
 app.MapCartPlatformEndpoints();
 app.MapCartsEndpoints();
 app.MapCatalogEndpoints();
+app.MapRemindersEndpoints();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

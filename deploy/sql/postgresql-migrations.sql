@@ -322,3 +322,114 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145936_Reminders') THEN
+    CREATE TABLE reminder_recoveries (
+        order_id character varying(32) NOT NULL,
+        reminder_id character varying(40) NOT NULL,
+        cart_id character varying(32) NOT NULL,
+        step integer NOT NULL,
+        revenue numeric(19,4) NOT NULL,
+        currency character(3) NOT NULL,
+        at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_reminder_recoveries PRIMARY KEY (order_id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145936_Reminders') THEN
+    CREATE TABLE reminder_scan_positions (
+        step integer NOT NULL,
+        scanned_to timestamp with time zone NOT NULL,
+        CONSTRAINT pk_reminder_scan_positions PRIMARY KEY (step)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145936_Reminders') THEN
+    CREATE TABLE reminder_unsubscribes (
+        email character varying(254) NOT NULL,
+        at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_reminder_unsubscribes PRIMARY KEY (email)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145936_Reminders') THEN
+    CREATE TABLE reminders (
+        id character varying(40) NOT NULL,
+        cart_id character varying(32) NOT NULL,
+        cart_version bigint NOT NULL,
+        step integer NOT NULL,
+        owner_id character varying(128) NOT NULL,
+        email character varying(254) NOT NULL,
+        status character varying(16) NOT NULL,
+        attempts integer NOT NULL,
+        next_attempt_at timestamp with time zone NOT NULL,
+        created_at timestamp with time zone NOT NULL,
+        sent_at timestamp with time zone,
+        link_opened_at timestamp with time zone,
+        last_error character varying(500),
+        CONSTRAINT pk_reminders PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145936_Reminders') THEN
+    CREATE TABLE shopper_emails (
+        user_id character varying(128) NOT NULL,
+        email character varying(254) NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_shopper_emails PRIMARY KEY (user_id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145936_Reminders') THEN
+    CREATE INDEX ix_reminder_recoveries_cart_id ON reminder_recoveries (cart_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145936_Reminders') THEN
+    CREATE INDEX ix_reminders_link_opened_at ON reminders (link_opened_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145936_Reminders') THEN
+    CREATE INDEX ix_reminders_status_next_attempt ON reminders (status, next_attempt_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145936_Reminders') THEN
+    CREATE UNIQUE INDEX ux_reminders_cart_step ON reminders (cart_id, cart_version, step);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145936_Reminders') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261130145936_Reminders', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

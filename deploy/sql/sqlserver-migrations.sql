@@ -366,3 +366,125 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130150010_Reminders'
+)
+BEGIN
+    CREATE TABLE [reminder_recoveries] (
+        [order_id] nvarchar(32) NOT NULL,
+        [reminder_id] nvarchar(40) NOT NULL,
+        [cart_id] nvarchar(32) NOT NULL,
+        [step] int NOT NULL,
+        [revenue] decimal(19,4) NOT NULL,
+        [currency] nchar(3) NOT NULL,
+        [at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_reminder_recoveries] PRIMARY KEY ([order_id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130150010_Reminders'
+)
+BEGIN
+    CREATE TABLE [reminder_scan_positions] (
+        [step] int NOT NULL,
+        [scanned_to] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_reminder_scan_positions] PRIMARY KEY ([step])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130150010_Reminders'
+)
+BEGIN
+    CREATE TABLE [reminder_unsubscribes] (
+        [email] nvarchar(254) NOT NULL,
+        [at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_reminder_unsubscribes] PRIMARY KEY ([email])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130150010_Reminders'
+)
+BEGIN
+    CREATE TABLE [reminders] (
+        [id] nvarchar(40) NOT NULL,
+        [cart_id] nvarchar(32) NOT NULL,
+        [cart_version] bigint NOT NULL,
+        [step] int NOT NULL,
+        [owner_id] nvarchar(128) NOT NULL,
+        [email] nvarchar(254) NOT NULL,
+        [status] nvarchar(16) NOT NULL,
+        [attempts] int NOT NULL,
+        [next_attempt_at] datetimeoffset NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [sent_at] datetimeoffset NULL,
+        [link_opened_at] datetimeoffset NULL,
+        [last_error] nvarchar(500) NULL,
+        CONSTRAINT [pk_reminders] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130150010_Reminders'
+)
+BEGIN
+    CREATE TABLE [shopper_emails] (
+        [user_id] nvarchar(128) NOT NULL,
+        [email] nvarchar(254) NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_shopper_emails] PRIMARY KEY ([user_id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130150010_Reminders'
+)
+BEGIN
+    CREATE INDEX [ix_reminder_recoveries_cart_id] ON [reminder_recoveries] ([cart_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130150010_Reminders'
+)
+BEGIN
+    CREATE INDEX [ix_reminders_link_opened_at] ON [reminders] ([link_opened_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130150010_Reminders'
+)
+BEGIN
+    CREATE INDEX [ix_reminders_status_next_attempt] ON [reminders] ([status], [next_attempt_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130150010_Reminders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ux_reminders_cart_step] ON [reminders] ([cart_id], [cart_version], [step]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130150010_Reminders'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+    VALUES (N'20261130150010_Reminders', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
