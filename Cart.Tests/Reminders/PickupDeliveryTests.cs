@@ -25,7 +25,7 @@ public sealed class PickupDeliveryTests : OwnHostsTest
         Assert.EndsWith(".eml", file, StringComparison.Ordinal);
         var message = await MimeMessage.LoadAsync(file);
         Assert.Equal("shopper@shoppers.test", message.To.Mailboxes.Single().Address);
-        Assert.Equal("Hi", message.TextBody.Trim());
+        Assert.Equal("Hi", message.TextBody?.Trim());
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
         Directory.Delete(folder, true);
     }
