@@ -14,13 +14,13 @@ internal sealed class EfShopperEmails(CartDbContext db, SeenShopperEmails seenEm
 {
     private static readonly TimeSpan Remembered = TimeSpan.FromMinutes(10);
 
-    private readonly MemoryCache seen = seenEmails.Cache;
+    private readonly MemoryCache _seen = seenEmails.Cache;
 
     public async Task RememberAsync(string userId, string email, CancellationToken cancellationToken)
     {
         var address = EmailAddresses.Normalise(email);
         var key = userId;
-        if (address is null || (seen.TryGetValue(key, out string? known) && known == address))
+        if (address is null || (_seen.TryGetValue(key, out string? known) && known == address))
         {
             return;
         }
@@ -49,11 +49,11 @@ internal sealed class EfShopperEmails(CartDbContext db, SeenShopperEmails seenEm
             db.ChangeTracker.Clear();
         }
 
-        seen.Set(key, address, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Remembered, Size = 1 });
+        _seen.Set(key, address, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Remembered, Size = 1 });
     }
 }
 
-/// <summary>The addresses recently seen per shopper, bounded (the least recently added go first past the bound).</summary>
+/// <summary>The address recently seen per shopper, bounded to 100,000 shoppers per instance.</summary>
 internal sealed class SeenShopperEmails : IDisposable
 {
     public MemoryCache Cache { get; } = new(new MemoryCacheOptions { SizeLimit = 100_000 });

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using System.Buffers.Text;
 using Microsoft.Extensions.Options;
 
 namespace Cart.Infrastructure.Reminders;
