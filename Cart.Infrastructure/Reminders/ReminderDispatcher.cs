@@ -67,7 +67,20 @@ public sealed partial class ReminderDispatcher(
     private async Task<bool> SendAsync(string id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var reminder = await db.Set<Reminder>().AsNoTracking().SingleAsync(r => r.Id == id, cancellationToken);
-        var (message, skipped) = await ComposeAsync(reminder, now, cancellationToken);
+        EmailMessage? message;
+        string skipped;
+        try
+        {
+            (message, skipped) = await ComposeAsync(reminder, now, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Nothing was sent: the attempt goes back as a failed try (a database blip must not lose the reminder).
+            LogNotSent(logger, e, id, reminder.Attempts, reminder.Attempts >= options.Value.MaxSendAttempts);
+            await RetryOrGiveUpAsync(reminder, now, "could not compose: " + e.Message, CancellationToken.None);
+            throw;
+        }
+
         if (message is null)
         {
             await FinishAsync(id, ReminderStatus.Skipped, null, skipped, cancellationToken);
@@ -80,11 +93,8 @@ public sealed partial class ReminderDispatcher(
         }
         catch (EmailNotSentException e)
         {
-            var giveUp = reminder.Attempts >= options.Value.MaxSendAttempts;
-            LogNotSent(logger, e, id, reminder.Attempts, giveUp);
-            var pause = options.Value.RetryDelay * Math.Pow(2, reminder.Attempts - 1);
-            await FinishAsync(id, giveUp ? ReminderStatus.Failed : ReminderStatus.Pending, now + pause,
-                Truncate(e.Message), cancellationToken);
+            LogNotSent(logger, e, id, reminder.Attempts, reminder.Attempts >= options.Value.MaxSendAttempts);
+            await RetryOrGiveUpAsync(reminder, now, e.Message, cancellationToken);
             return false;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -142,6 +152,17 @@ public sealed partial class ReminderDispatcher(
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>A try that certainly sent nothing: pending again after a pause that doubles with each try, or failed
+    /// after the last.</summary>
+    private Task RetryOrGiveUpAsync(Reminder reminder, DateTimeOffset now, string error,
+        CancellationToken cancellationToken)
+    {
+        var giveUp = reminder.Attempts >= options.Value.MaxSendAttempts;
+        var pause = options.Value.RetryDelay * Math.Pow(2, reminder.Attempts - 1);
+        return FinishAsync(reminder.Id, giveUp ? ReminderStatus.Failed : ReminderStatus.Pending, now + pause,
+            Truncate(error), cancellationToken);
     }
 
     private async Task FinishAsync(string id, ReminderStatus status, DateTimeOffset? nextAttemptAt, string? error,

@@ -1,9 +1,12 @@
 using System.Net;
 using Cart.Domain.Carts;
+using Cart.Domain.Catalog;
 using Cart.Domain.Reminders;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cart.Tests.Reminders;
 
@@ -362,6 +365,29 @@ public abstract class ReminderJobTests(DatabaseProvider provider) : IAsyncLifeti
         Assert.Empty(await host.EventsAsync(CartActivityTypes.CartRecovered));
     }
 
+    [Fact]
+    public async Task Reminder_WhenTheCatalogFailsWhileTheEmailIsComposed_IsTriedAgainOnTheNextRun()
+    {
+        var catalog = new FailingCatalogSwitch();
+        await using var host = ReminderTestHost.NewHost(Database, Smtp, services: services =>
+            services.AddScoped<IProductCatalog>(sp =>
+                new SwitchableCatalog(sp.GetRequiredService<CachedProductCatalog>(), catalog)));
+        var sku = await host.NewProductAsync("Mug", 5m);
+        var (client, _, email) = host.NewShopperWithEmail();
+        await client.AddAsync(sku, 1);
+        catalog.Failing = true;
+
+        host.Clock.Advance(TimeSpan.FromMinutes(61));
+        await Assert.ThrowsAnyAsync<InvalidOperationException>(host.RunRemindersAsync);
+        Assert.Equal((ReminderStatus.Pending, 1), Attempts(Assert.Single(await host.RemindersAsync())));
+        catalog.Failing = false;
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await host.RunRemindersAsync();
+
+        Assert.Single(Smtp.To(email));
+        Assert.Equal((ReminderStatus.Sent, 2), Attempts(Assert.Single(await host.RemindersAsync())));
+    }
+
     private static (ReminderStatus, int) Attempts(Reminder reminder) => (reminder.Status, reminder.Attempts);
 
     private static Task<string?> StoredEmailAsync(CartAppFactory host, string userId) =>
@@ -372,3 +398,20 @@ public abstract class ReminderJobTests(DatabaseProvider provider) : IAsyncLifeti
 public sealed class SqliteReminderJobTests() : ReminderJobTests(DatabaseProvider.Sqlite);
 
 public sealed class PostgresReminderJobTests() : ReminderJobTests(DatabaseProvider.PostgreSql);
+
+/// <summary>Turns the catalog's reads into failures while <see cref="Failing"/> is on.</summary>
+public sealed class FailingCatalogSwitch
+{
+    public volatile bool Failing;
+}
+
+internal sealed class SwitchableCatalog(IProductCatalog inner, FailingCatalogSwitch fault) : IProductCatalog
+{
+    public Task<IReadOnlyDictionary<string, ProductInfo>> FindAsync(IReadOnlyCollection<string> skus,
+        CancellationToken cancellationToken) =>
+        fault.Failing ? throw new InvalidOperationException("the catalog is away") : inner.FindAsync(skus, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, ProductInfo>> FindOnPrimaryAsync(IReadOnlyCollection<string> skus,
+        CancellationToken cancellationToken) =>
+        fault.Failing ? throw new InvalidOperationException("the catalog is away") : inner.FindOnPrimaryAsync(skus, cancellationToken);
+}

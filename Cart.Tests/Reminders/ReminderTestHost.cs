@@ -16,7 +16,7 @@ public static partial class ReminderTestHost
     public const string CartUrl = "https://shop.test/cart";
 
     public static CartAppFactory NewHost(TestDatabase database, SmtpCapture smtp,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(smtp.Settings)
         {
@@ -31,7 +31,7 @@ public static partial class ReminderTestHost
             all[key] = value;
         }
 
-        return new CartAppFactory(database, settings: all);
+        return new CartAppFactory(database, settings: all, services: services);
     }
 
     /// <summary>One run of the reminders job, as its schedule would start it, to its end.</summary>
