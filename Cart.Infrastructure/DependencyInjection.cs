@@ -7,6 +7,7 @@ using Cart.Infrastructure.Checkout;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Reminders;
 using Cart.Infrastructure.Reporting;
 using Cart.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,7 @@ public static class DependencyInjection
         services.AddCartInventory();
         services.AddScoped<IOrderBook, EfOrderBook>();
         services.AddCartReporting();
+        services.AddCartReminders();
         return services;
     }
 

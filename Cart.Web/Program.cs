@@ -5,6 +5,7 @@ using Cart.Web.Catalog;
 using Cart.Web.Platform;
 using Cart.Web.Platform.Hosting;
 using Cart.Web.Platform.Telemetry;
+using Cart.Web.Reminders;
 using Cart.Web.Reporting;
 
 var builder = WebApplication.CreateBuilder(DefaultEnvironment.Apply(args));
@@ -15,6 +16,7 @@ builder.Services.AddCatalog();
 builder.Services.AddCarts();
 builder.Services.AddReporting();
 builder.Services.AddAdminConsole();
+builder.Services.AddReminders();
 
 var app = builder.Build();
 if (DatabaseStartup.IsMigrateCommand(args))
@@ -31,6 +33,7 @@ app.MapCartPlatformEndpoints();
 app.MapCartsEndpoints();
 app.MapCatalogEndpoints();
 app.MapAdminConsole();
+app.MapRemindersEndpoints();
 app.Run();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Reminders;
 using Cart.Infrastructure.Reporting;
 using Cart.Infrastructure.Scheduling;
 using Cart.Tests.Fixtures;
@@ -33,9 +34,10 @@ public sealed class JobServerTests : IAsyncLifetime
 
         var jobs = await host.RecurringJobsAsync();
 
-        Assert.Equal([HoldExpiryJob.Id, IdempotencyPurgeJob.Id, MetricRollupJob.Id], jobs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([HoldExpiryJob.Id, IdempotencyPurgeJob.Id, MetricRollupJob.Id, RemindersJob.Id], jobs.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("* * * * *", jobs[HoldExpiryJob.Id].Cron);
         Assert.Equal("*/5 * * * *", jobs[IdempotencyPurgeJob.Id].Cron);
+        Assert.Equal("*/5 * * * *", jobs[RemindersJob.Id].Cron);
         Assert.All(jobs.Values, j => Assert.Equal("UTC", j.TimeZoneId));
     }
 

@@ -37,6 +37,8 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         // database a test made unreachable does not wait long for its job server to stop.
         builder.UseSetting("Jobs:WorkerCount", "1");
         builder.UseSetting("Jobs:StopTimeout", "00:00:02");
+        // Every host needs a key for reminder links (outside Development none is built in); a test's own settings win.
+        builder.UseSetting("Reminders:LinkSigningKey", "test-reminder-link-signing-key-0123456789-abcdef");
         // Generous rate limits first, so a test's own settings (a small budget) win.
         foreach (var (key, value) in (testAuth ? TestAuth.Settings : new Dictionary<string, string?>()).Concat(TestRateLimits.Generous)
                      .Concat(settings ?? new Dictionary<string, string?>()))

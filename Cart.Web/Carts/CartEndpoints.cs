@@ -29,6 +29,7 @@ internal static class CartEndpoints
 
         var writes = cart.MapGroup("/")
             .AddEndpointFilter<IdempotencyFilter>()
+            .AddEndpointFilter<RememberShopperEmailFilter>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)

@@ -369,7 +369,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [data_protection_keys] (
@@ -382,7 +382,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [metric_rollup_periods] (
@@ -396,7 +396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [metric_rollups] (
@@ -411,7 +411,84 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+)
+BEGIN
+    CREATE TABLE [reminder_recoveries] (
+        [order_id] nvarchar(32) NOT NULL,
+        [reminder_id] nvarchar(40) NOT NULL,
+        [cart_id] nvarchar(32) NOT NULL,
+        [step] int NOT NULL,
+        [revenue] decimal(19,4) NOT NULL,
+        [currency] nchar(3) NOT NULL,
+        [at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_reminder_recoveries] PRIMARY KEY ([order_id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+)
+BEGIN
+    CREATE TABLE [reminder_scan_positions] (
+        [step] int NOT NULL,
+        [scanned_to] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_reminder_scan_positions] PRIMARY KEY ([step])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+)
+BEGIN
+    CREATE TABLE [reminder_unsubscribes] (
+        [email] nvarchar(254) NOT NULL,
+        [at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_reminder_unsubscribes] PRIMARY KEY ([email])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+)
+BEGIN
+    CREATE TABLE [reminders] (
+        [id] nvarchar(40) NOT NULL,
+        [cart_id] nvarchar(32) NOT NULL,
+        [cart_version] bigint NOT NULL,
+        [step] int NOT NULL,
+        [owner_id] nvarchar(128) NOT NULL,
+        [email] nvarchar(254) NOT NULL,
+        [status] nvarchar(16) NOT NULL,
+        [attempts] int NOT NULL,
+        [next_attempt_at] datetimeoffset NOT NULL,
+        [created_at] datetimeoffset NOT NULL,
+        [sent_at] datetimeoffset NULL,
+        [link_opened_at] datetimeoffset NULL,
+        [last_error] nvarchar(500) NULL,
+        CONSTRAINT [pk_reminders] PRIMARY KEY ([id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+)
+BEGIN
+    CREATE TABLE [shopper_emails] (
+        [user_id] nvarchar(128) NOT NULL,
+        [email] nvarchar(254) NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_shopper_emails] PRIMARY KEY ([user_id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_roles] (
@@ -425,7 +502,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_users] (
@@ -450,7 +527,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_role_claims] (
@@ -465,7 +542,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_user_claims] (
@@ -480,7 +557,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_user_logins] (
@@ -495,7 +572,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_user_roles] (
@@ -509,7 +586,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_user_tokens] (
@@ -524,7 +601,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_carts_created_at] ON [carts] ([created_at]);
@@ -532,7 +609,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+)
+BEGIN
+    CREATE INDEX [ix_reminder_recoveries_cart_id] ON [reminder_recoveries] ([cart_id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+)
+BEGIN
+    CREATE INDEX [ix_reminders_link_opened_at] ON [reminders] ([link_opened_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+)
+BEGIN
+    CREATE INDEX [ix_reminders_status_next_attempt] ON [reminders] ([status], [next_attempt_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+)
+BEGIN
+    CREATE UNIQUE INDEX [ux_reminders_cart_step] ON [reminders] ([cart_id], [cart_version], [step]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_staff_role_claims_role_id] ON [staff_role_claims] ([role_id]);
@@ -540,7 +649,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [staff_roles] ([normalized_name]) WHERE [normalized_name] IS NOT NULL');
@@ -548,7 +657,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_staff_user_claims_user_id] ON [staff_user_claims] ([user_id]);
@@ -556,7 +665,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_staff_user_logins_user_id] ON [staff_user_logins] ([user_id]);
@@ -564,7 +673,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_staff_user_roles_role_id] ON [staff_user_roles] ([role_id]);
@@ -572,7 +681,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [staff_users] ([normalized_email]);
@@ -580,7 +689,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [staff_users] ([normalized_user_name]) WHERE [normalized_user_name] IS NOT NULL');
@@ -588,11 +697,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130160641_RollupsAndStaffConsole'
+    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
-    VALUES (N'20261130160641_RollupsAndStaffConsole', N'10.0.15');
+    VALUES (N'20261130161054_JobsRemindersAndConsole', N'10.0.15');
 END;
 
 COMMIT;

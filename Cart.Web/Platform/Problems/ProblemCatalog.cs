@@ -9,6 +9,7 @@ internal static class ProblemCatalog
     {
         [ErrorCodes.ValidationFailed] = (400, "The request is not valid"),
         [ProblemCodes.InvalidGuestToken] = (400, "The guest token is not valid"),
+        [ProblemCodes.InvalidReminderToken] = (400, "The link is not valid or has expired"),
         [ProblemCodes.IdempotencyKeyRequired] = (400, "An Idempotency-Key header is required"),
         [ProblemCodes.Unauthenticated] = (401, "A valid bearer token is required"),
         [ProblemCodes.Forbidden] = (403, "Not allowed"),

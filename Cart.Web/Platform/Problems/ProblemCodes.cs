@@ -7,6 +7,7 @@ namespace Cart.Web.Platform.Problems;
 internal static class ProblemCodes
 {
     public const string InvalidGuestToken = "invalid_guest_token";
+    public const string InvalidReminderToken = "invalid_reminder_token";
     public const string IdempotencyKeyRequired = "idempotency_key_required";
     public const string Unauthenticated = "unauthenticated";
     public const string Forbidden = "forbidden";

@@ -424,6 +424,190 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Cart.Domain.Reminders.Reminder", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cart_id");
+
+                    b.Property<long>("CartVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cart_version");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LinkOpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("link_opened_at");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reminders");
+
+                    b.HasIndex("LinkOpenedAt")
+                        .HasDatabaseName("ix_reminders_link_opened_at");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("ix_reminders_status_next_attempt");
+
+                    b.HasIndex("CartId", "CartVersion", "Step")
+                        .IsUnique()
+                        .HasDatabaseName("ux_reminders_cart_step");
+
+                    b.ToTable("reminders", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Domain.Reminders.ReminderRecovery", b =>
+                {
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("CartId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cart_id");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<string>("ReminderId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminder_id");
+
+                    b.Property<decimal>("Revenue")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revenue");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
+
+                    b.HasKey("OrderId")
+                        .HasName("pk_reminder_recoveries");
+
+                    b.HasIndex("CartId")
+                        .HasDatabaseName("ix_reminder_recoveries_cart_id");
+
+                    b.ToTable("reminder_recoveries", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Domain.Reminders.ReminderScanPosition", b =>
+                {
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
+
+                    b.Property<long>("ScannedTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scanned_to");
+
+                    b.HasKey("Step")
+                        .HasName("pk_reminder_scan_positions");
+
+                    b.ToTable("reminder_scan_positions", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Domain.Reminders.ReminderUnsubscribe", b =>
+                {
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.HasKey("Email")
+                        .HasName("pk_reminder_unsubscribes");
+
+                    b.ToTable("reminder_unsubscribes", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Domain.Reminders.ShopperEmail", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_shopper_emails");
+
+                    b.ToTable("shopper_emails", (string)null);
+                });
+
             modelBuilder.Entity("Cart.Infrastructure.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")

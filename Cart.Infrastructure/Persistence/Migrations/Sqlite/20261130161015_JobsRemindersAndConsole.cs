@@ -5,7 +5,7 @@
 namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RollupsAndStaffConsole : Migration
+    public partial class JobsRemindersAndConsole : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -51,6 +51,83 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_metric_rollups", x => new { x.period_kind, x.period_start, x.metric, x.dimension });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reminder_recoveries",
+                columns: table => new
+                {
+                    order_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    reminder_id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    cart_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    step = table.Column<int>(type: "INTEGER", nullable: false),
+                    revenue = table.Column<decimal>(type: "TEXT", precision: 19, scale: 4, nullable: false),
+                    currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reminder_recoveries", x => x.order_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reminder_scan_positions",
+                columns: table => new
+                {
+                    step = table.Column<int>(type: "INTEGER", nullable: false),
+                    scanned_to = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reminder_scan_positions", x => x.step);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reminder_unsubscribes",
+                columns: table => new
+                {
+                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reminder_unsubscribes", x => x.email);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reminders",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    cart_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    cart_version = table.Column<long>(type: "INTEGER", nullable: false),
+                    step = table.Column<int>(type: "INTEGER", nullable: false),
+                    owner_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    link_opened_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reminders", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "shopper_emails",
+                columns: table => new
+                {
+                    user_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_shopper_emails", x => x.user_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -204,6 +281,27 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                 column: "created_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_reminder_recoveries_cart_id",
+                table: "reminder_recoveries",
+                column: "cart_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reminders_link_opened_at",
+                table: "reminders",
+                column: "link_opened_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reminders_status_next_attempt",
+                table: "reminders",
+                columns: new[] { "status", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ux_reminders_cart_step",
+                table: "reminders",
+                columns: new[] { "cart_id", "cart_version", "step" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "ix_staff_role_claims_role_id",
                 table: "staff_role_claims",
                 column: "role_id");
@@ -252,6 +350,21 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "metric_rollups");
+
+            migrationBuilder.DropTable(
+                name: "reminder_recoveries");
+
+            migrationBuilder.DropTable(
+                name: "reminder_scan_positions");
+
+            migrationBuilder.DropTable(
+                name: "reminder_unsubscribes");
+
+            migrationBuilder.DropTable(
+                name: "reminders");
+
+            migrationBuilder.DropTable(
+                name: "shopper_emails");
 
             migrationBuilder.DropTable(
                 name: "staff_role_claims");

@@ -1,0 +1,136 @@
+using Cart.Domain.Carts;
+using Cart.Domain.Common;
+using Cart.Domain.Reminders;
+using Cart.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Cart.Infrastructure.Reminders;
+
+/// <summary>
+/// Records the reminders that are due: for each step of <c>Reminders:Delays</c>, the signed-in shoppers' carts with
+/// lines whose last change is now that step's delay old, whose owner has an address that has not unsubscribed. Each
+/// pass reads only the carts that became due since the last pass (<see cref="ReminderScanPosition"/>, on the
+/// <c>updated_at</c> index, in batches), never the whole table. A reminder is inserted and committed on its own; the
+/// unique (cart, version, step) makes a second insert, by this pass again or by another instance, fail, so each step
+/// of an idle period is recorded once. Sending is <see cref="ReminderDispatcher"/>'s.
+/// </summary>
+public sealed class ReminderScheduler(CartDbContext db, IOptions<RemindersOptions> options)
+{
+    /// <summary>
+    /// How far back a pass looks when the scan has no position yet, or fell behind (the jobs were stopped): a reminder
+    /// that is a day late is not sent any more.
+    /// </summary>
+    public static readonly TimeSpan LongestCatchUp = TimeSpan.FromDays(1);
+
+    public async Task<int> ScheduleDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var recorded = 0;
+        var delays = options.Value.Sequence;
+        for (var step = 1; step <= delays.Count; step++)
+        {
+            recorded += await ScheduleStepAsync(step, now - delays[step - 1], now, cancellationToken);
+        }
+
+        return recorded;
+    }
+
+    private async Task<int> ScheduleStepAsync(int step, DateTimeOffset dueBy, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var position = await db.Set<ReminderScanPosition>().AsNoTracking()
+            .Where(p => p.Step == step).Select(p => (DateTimeOffset?)p.ScannedTo)
+            .FirstOrDefaultAsync(cancellationToken);
+        var from = position is { } scanned && scanned > dueBy - LongestCatchUp ? scanned : dueBy - LongestCatchUp;
+        if (from >= dueBy)
+        {
+            return 0;
+        }
+
+        var recorded = 0;
+        var afterAt = from;
+        var afterId = string.Empty;
+        var batchSize = options.Value.BatchSize;
+        while (true)
+        {
+            var batch = await DueCarts(step, from, dueBy, afterAt, afterId).Take(batchSize).ToListAsync(cancellationToken);
+            foreach (var due in batch)
+            {
+                if (await TryRecordAsync(new Reminder(due.Id, due.Version, step, due.OwnerId, due.Email, now), cancellationToken))
+                {
+                    recorded++;
+                }
+            }
+
+            if (batch.Count < batchSize)
+            {
+                break;
+            }
+
+            (afterAt, afterId) = (batch[^1].UpdatedAt, batch[^1].Id);
+        }
+
+        await AdvanceAsync(step, dueBy, cancellationToken);
+        return recorded;
+    }
+
+    private IQueryable<DueCart> DueCarts(int step, DateTimeOffset scannedFrom, DateTimeOffset dueBy, DateTimeOffset afterAt,
+        string afterId) =>
+        from cart in db.Carts.AsNoTracking()
+        where cart.UpdatedAt > scannedFrom && cart.UpdatedAt <= dueBy
+              && (cart.UpdatedAt > afterAt || (cart.UpdatedAt == afterAt && string.Compare(cart.Id, afterId) > 0))
+              && cart.Status == CartStatus.Active && cart.OwnerKind == OwnerKind.User && cart.Lines.Any()
+        join email in db.Set<ShopperEmail>() on cart.OwnerId equals email.UserId
+        where !db.Set<ReminderUnsubscribe>().Any(u => u.Email == email.Email)
+              && !db.Set<Reminder>().Any(r => r.CartId == cart.Id && r.CartVersion == cart.Version && r.Step == step)
+        orderby cart.UpdatedAt, cart.Id
+        select new DueCart(cart.Id, cart.Version, cart.OwnerId, email.Email, cart.UpdatedAt);
+
+    private async Task<bool> TryRecordAsync(Reminder reminder, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        db.Add(reminder);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            return false; // another pass recorded this step of this idle period first
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>Moves the step's position forward to <paramref name="dueBy"/>, never back (another instance's pass
+    /// may have gone further).</summary>
+    private async Task AdvanceAsync(int step, DateTimeOffset dueBy, CancellationToken cancellationToken)
+    {
+        var moved = await db.Set<ReminderScanPosition>()
+            .Where(p => p.Step == step && p.ScannedTo < dueBy)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ScannedTo, dueBy), cancellationToken);
+        if (moved > 0 || await db.Set<ReminderScanPosition>().AnyAsync(p => p.Step == step, cancellationToken))
+        {
+            return;
+        }
+
+        db.Add(new ReminderScanPosition(step, dueBy));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // another instance made the row at the same moment; its position is as good as this one
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private sealed record DueCart(string Id, long Version, string OwnerId, string Email, DateTimeOffset UpdatedAt);
+}

@@ -1,0 +1,28 @@
+using Cart.Domain.Reminders;
+using Cart.Infrastructure.Email;
+using Cart.Infrastructure.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cart.Infrastructure.Reminders;
+
+public static class RemindersSetup
+{
+    public static IServiceCollection AddCartReminders(this IServiceCollection services)
+    {
+        services.AddOptions<RemindersOptions>()
+            .BindConfiguration(RemindersOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddCartEmail();
+        services.AddSingleton<SeenShopperEmails>();
+        services.AddSingleton<ReminderLinks>();
+        services.AddScoped<IShopperEmails, EfShopperEmails>();
+        services.AddScoped<ReminderLinkActions>();
+        services.AddScoped<ReminderScheduler>();
+        services.AddScoped<ReminderDispatcher>();
+        services.AddScoped<RecoveryAttribution>();
+        services.AddRecurringJob<RemindersJob>(RemindersJob.Id, RemindersJob.DefaultCron,
+            job => job.RunAsync(CancellationToken.None));
+        return services;
+    }
+}
