@@ -1,4 +1,5 @@
 using Cart.Domain.Carts;
+using Cart.Infrastructure.Carts;
 using Cart.Domain.Catalog;
 using Cart.Domain.Checkout;
 using Cart.Domain.Inventory;
@@ -21,6 +22,8 @@ public abstract class CartDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<CartEvent> CartEvents => Set<CartEvent>();
+
+    public DbSet<DeletedCartsVersion> DeletedCartsVersions => Set<DeletedCartsVersion>();
 
     public DbSet<Order> Orders => Set<Order>();
 

@@ -322,3 +322,48 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145645_CartCleanup') THEN
+    ALTER TABLE carts ADD last_active_at timestamp with time zone NOT NULL DEFAULT TIMESTAMPTZ '-infinity';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145645_CartCleanup') THEN
+    UPDATE carts SET last_active_at = updated_at;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145645_CartCleanup') THEN
+    CREATE TABLE deleted_carts_versions (
+        owner_kind character varying(8) NOT NULL,
+        owner_id character varying(128) NOT NULL,
+        version bigint NOT NULL,
+        updated_at timestamp with time zone NOT NULL,
+        CONSTRAINT pk_deleted_carts_versions PRIMARY KEY (owner_id, owner_kind)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145645_CartCleanup') THEN
+    CREATE INDEX ix_carts_last_active_at ON carts (last_active_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261130145645_CartCleanup') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261130145645_CartCleanup', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

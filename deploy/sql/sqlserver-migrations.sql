@@ -366,3 +366,54 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130145714_CartCleanup'
+)
+BEGIN
+    ALTER TABLE [carts] ADD [last_active_at] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130145714_CartCleanup'
+)
+BEGIN
+    UPDATE carts SET last_active_at = updated_at;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130145714_CartCleanup'
+)
+BEGIN
+    CREATE TABLE [deleted_carts_versions] (
+        [owner_kind] nvarchar(8) NOT NULL,
+        [owner_id] nvarchar(128) NOT NULL,
+        [version] bigint NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_deleted_carts_versions] PRIMARY KEY ([owner_id], [owner_kind])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130145714_CartCleanup'
+)
+BEGIN
+    CREATE INDEX [ix_carts_last_active_at] ON [carts] ([last_active_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130145714_CartCleanup'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+    VALUES (N'20261130145714_CartCleanup', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

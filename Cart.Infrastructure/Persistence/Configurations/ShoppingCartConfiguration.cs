@@ -35,5 +35,7 @@ internal sealed class ShoppingCartConfiguration : IEntityTypeConfiguration<Shopp
             .HasDatabaseName("ux_carts_active_owner");
         builder.HasIndex(c => c.OwnerId).HasDatabaseName("ix_carts_owner_id");
         builder.HasIndex(c => c.UpdatedAt).HasDatabaseName("ix_carts_updated_at");
+        // The cleanup's batches: the least recently active carts first, without a scan.
+        builder.HasIndex(c => c.LastActiveAt).HasDatabaseName("ix_carts_last_active_at");
     }
 }

@@ -160,6 +160,10 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnName("currency")
                         .IsFixedLength();
 
+                    b.Property<DateTimeOffset>("LastActiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_active_at");
+
                     b.Property<string>("MergedIntoCartId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -194,6 +198,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("Id")
                         .HasName("pk_carts");
+
+                    b.HasIndex("LastActiveAt")
+                        .HasDatabaseName("ix_carts_last_active_at");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_carts_owner_id");
@@ -427,6 +434,32 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                         {
                             t.HasCheckConstraint("ck_stock_reserved_within_on_hand", "reserved >= 0 AND reserved <= on_hand");
                         });
+                });
+
+            modelBuilder.Entity("Cart.Infrastructure.Carts.DeletedCartsVersion", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("OwnerId", "OwnerKind")
+                        .HasName("pk_deleted_carts_versions");
+
+                    b.ToTable("deleted_carts_versions", (string)null);
                 });
 
             modelBuilder.Entity("Cart.Infrastructure.Idempotency.IdempotencyRecord", b =>
