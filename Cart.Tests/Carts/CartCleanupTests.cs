@@ -5,6 +5,7 @@ using Cart.Domain.Inventory;
 using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
+using Cart.Web.Carts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -218,6 +219,27 @@ public abstract class CartCleanupTests(DatabaseProvider provider) : IAsyncLifeti
         stale.Headers.TryAddWithoutValidation("If-Match", $"\"{oldVersion}\"");
         await (await host.ShopperNow(userId).SendAsync(stale)).ExpectProblemAsync(HttpStatusCode.PreconditionFailed,
             "version_mismatch");
+    }
+
+    [Fact]
+    public async Task GetCart_WhenAReadCachedTheCartJustBeforeItWasDeleted_DoesNotServeTheDeletedCart()
+    {
+        var host = await NewHostAsync();
+        var (userId, cartId) = await CartWithAsync(host, TestCatalog.Mug, 1);
+        host.Clock.Advance(CartCleanupHost.Window + TimeSpan.FromSeconds(1));
+        // A read racing the cleanup: it loaded the cart before the deletion and fills the cache with it.
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var cart = await scope.ServiceProvider.GetRequiredService<CartDbContext>().Carts.AsNoTracking()
+                .Include(c => c.Lines).SingleAsync(c => c.Id == cartId);
+            await scope.ServiceProvider.GetRequiredService<CartCache>()
+                .PutAsync(cart.Owner, CartSnapshot.Of(cart, cart.Version));
+        }
+
+        Assert.Equal(1, await host.CleanUpAsync());
+
+        var shown = await host.ShopperNow(userId).GetCartAsync();
+        Assert.Equal(0, shown.GetProperty("totalItems").GetInt32());
     }
 
     [Fact]
