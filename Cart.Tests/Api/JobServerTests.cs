@@ -1,4 +1,5 @@
 using System.Net;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
@@ -32,7 +33,8 @@ public sealed class JobServerTests : IAsyncLifetime
 
         var jobs = await host.RecurringJobsAsync();
 
-        Assert.Equal([HoldExpiryJob.Id, IdempotencyPurgeJob.Id], jobs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([CartCleanupJob.Id, HoldExpiryJob.Id, IdempotencyPurgeJob.Id], jobs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("17 * * * *", jobs[CartCleanupJob.Id].Cron);
         Assert.Equal("* * * * *", jobs[HoldExpiryJob.Id].Cron);
         Assert.Equal("*/5 * * * *", jobs[IdempotencyPurgeJob.Id].Cron);
         Assert.All(jobs.Values, j => Assert.Equal("UTC", j.TimeZoneId));
