@@ -1,8 +1,8 @@
 using Cart.Domain.Carts;
-using Cart.Infrastructure.Carts;
 using Cart.Domain.Catalog;
 using Cart.Domain.Checkout;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 
