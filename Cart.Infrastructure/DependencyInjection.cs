@@ -37,7 +37,7 @@ public static class DependencyInjection
         services.AddScoped<CartDatabaseInitializer>();
         services.AddCartCaching(configuration);
         services.AddScoped<ProductQueries>();
-        services.AddScoped<CartQueries>();
+        services.AddCartStorage();
         services.AddScoped<CachedProductCatalog>();
         services.AddScoped<IProductCatalog>(sp => sp.GetRequiredService<CachedProductCatalog>());
         services.AddCartJobs(database);

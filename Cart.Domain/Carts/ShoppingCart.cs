@@ -28,6 +28,7 @@ public sealed class ShoppingCart
         Status = CartStatus.Active;
         CreatedAt = now;
         UpdatedAt = now;
+        LastActiveAt = now;
     }
 
     public string Id { get; private set; }
@@ -52,6 +53,13 @@ public sealed class ShoppingCart
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>
+    /// The owner's last sign of life on this cart: its last change, or a later read the read path recorded (reads are
+    /// recorded at most once per <see cref="CartActivityRules.ReadRecordedEvery"/>). The cleanup deletes carts whose
+    /// last activity is older than its window.
+    /// </summary>
+    public DateTimeOffset LastActiveAt { get; private set; }
 
     public IReadOnlyList<CartLine> Lines => _lines;
 
@@ -357,6 +365,7 @@ public sealed class ShoppingCart
     {
         Version++;
         UpdatedAt = now;
+        LastActiveAt = now;
     }
 
     private static Dictionary<string, string> Copy(IReadOnlyDictionary<string, string>? variant) =>

@@ -12,9 +12,10 @@ public sealed record OwnerCarts(ShoppingCart? Active, long Version);
 public sealed class CartQueries(CartDbContext db)
 {
     /// <summary>
-    /// The owner's active cart and version in one statement. A new cart counts on from the owner's earlier carts, so
-    /// the active cart, when there is one, is the owner's cart with the highest version; when the latest is closed,
-    /// its version is the version of "no cart". One statement, so the two can never disagree.
+    /// The owner's active cart and version. A new cart counts on from the owner's earlier carts, so the active cart,
+    /// when there is one, is the owner's cart with the highest version, read in one statement. When the latest is
+    /// closed, or the cleanup deleted them all, "no cart" has the highest version any reached, deleted ones included
+    /// (<see cref="DeletedCartsVersion"/>), so versions never restart.
     /// </summary>
     public async Task<OwnerCarts> FindCurrentAsync(CartOwner owner, bool tracking, CancellationToken cancellationToken)
     {
@@ -22,9 +23,18 @@ public sealed class CartQueries(CartDbContext db)
             .OrderByDescending(c => c.Version)
             .ThenBy(c => c.Status == CartStatus.Active ? 0 : 1)
             .FirstOrDefaultAsync(cancellationToken);
-        return latest is null
-            ? new OwnerCarts(null, 0)
-            : new OwnerCarts(latest.Status == CartStatus.Active ? latest : null, latest.Version);
+        if (latest is { Status: CartStatus.Active })
+        {
+            return new OwnerCarts(latest, latest.Version);
+        }
+
+        // Read after the carts: a deletion commits the cart's removal and this row together, so a reader that no
+        // longer sees the cart sees the row.
+        var deleted = await db.DeletedCartsVersions.AsNoTracking()
+            .Where(v => v.OwnerId == owner.Id && v.OwnerKind == owner.Kind)
+            .Select(v => (long?)v.Version)
+            .FirstOrDefaultAsync(cancellationToken) ?? 0;
+        return new OwnerCarts(null, Math.Max(latest?.Version ?? 0, deleted));
     }
 
     public Task<ShoppingCart?> FindActiveAsync(CartOwner owner, bool tracking, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
 using Cart.Domain.Checkout;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Reporting;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -27,6 +28,8 @@ public abstract class CartDbContext(DbContextOptions options)
     public DbSet<Product> Products => Set<Product>();
 
     public DbSet<CartEvent> CartEvents => Set<CartEvent>();
+
+    public DbSet<DeletedCartsVersion> DeletedCartsVersions => Set<DeletedCartsVersion>();
 
     public DbSet<Order> Orders => Set<Order>();
 

@@ -12,6 +12,7 @@ public static class DbErrors
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqlServerUniqueIndex = 2601;
     private const int SqlServerUniqueConstraint = 2627;
+    private const int SqlServerDeadlockVictim = 1205;
 
     public static bool IsUniqueViolation(Exception exception)
     {
@@ -26,6 +27,21 @@ public static class DbErrors
                 _ => false,
             };
             if (unique)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the database broke a deadlock (or a serialization conflict) by rolling this transaction back.</summary>
+    public static bool IsDeadlock(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }
+                or SqlException { Number: SqlServerDeadlockVictim })
             {
                 return true;
             }

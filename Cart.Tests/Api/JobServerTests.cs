@@ -1,4 +1,5 @@
 using System.Net;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
@@ -34,7 +35,9 @@ public sealed class JobServerTests : IAsyncLifetime
 
         var jobs = await host.RecurringJobsAsync();
 
-        Assert.Equal([HoldExpiryJob.Id, IdempotencyPurgeJob.Id, MetricRollupJob.Id, RemindersJob.Id], jobs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal([CartCleanupJob.Id, HoldExpiryJob.Id, IdempotencyPurgeJob.Id, MetricRollupJob.Id, RemindersJob.Id],
+            jobs.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("17 * * * *", jobs[CartCleanupJob.Id].Cron);
         Assert.Equal("* * * * *", jobs[HoldExpiryJob.Id].Cron);
         Assert.Equal("*/5 * * * *", jobs[IdempotencyPurgeJob.Id].Cron);
         Assert.Equal("*/5 * * * *", jobs[RemindersJob.Id].Cron);

@@ -58,7 +58,11 @@ public static class TestStock
     /// ones included until released), and 0 ≤ reserved ≤ on hand. Returns the stock row.
     /// </summary>
     public static Task<(int OnHand, int Reserved)> AssertStockInvariantAsync(this ApiFixture fixture, string sku) =>
-        fixture.Factory.WithDbAsync(async db =>
+        fixture.Factory.AssertStockInvariantAsync(sku);
+
+    /// <inheritdoc cref="AssertStockInvariantAsync(ApiFixture, string)"/>
+    public static Task<(int OnHand, int Reserved)> AssertStockInvariantAsync(this CartAppFactory host, string sku) =>
+        host.WithDbAsync(async db =>
         {
             // One statement, so one snapshot of the row and its holds.
             var row = await db.Stock.AsNoTracking().Where(s => s.Sku == sku)

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
@@ -35,7 +36,8 @@ public sealed class RecurringJobCatalogTests : IAsyncLifetime
     public void Revision_WhenTheSetOfRecurringJobsChanges_IsRaised()
     {
         // Changing the set below? Raise RecurringJobCatalog.Revision with it, then change both lines here.
-        string[] jobsOfThisRevision = [HoldExpiryJob.Id, IdempotencyPurgeJob.Id, MetricRollupJob.Id, RemindersJob.Id];
+        string[] jobsOfThisRevision =
+            [CartCleanupJob.Id, HoldExpiryJob.Id, IdempotencyPurgeJob.Id, MetricRollupJob.Id, RemindersJob.Id];
         Assert.Equal(2, RecurringJobCatalog.Revision);
 
         using var host = new CartAppFactory(_database!);

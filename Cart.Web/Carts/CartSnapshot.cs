@@ -6,13 +6,16 @@ namespace Cart.Web.Carts;
 /// An owner's cart as the cache holds it: what the database holds, without the catalog's current prices. An owner
 /// without an active cart has a snapshot too (<see cref="Exists"/> false) whose version is the highest any of the
 /// owner's carts reached, so versions only grow and a cached copy can always be told older or newer.
+/// <see cref="LastActiveAt"/> is the activity recorded when the copy was taken; a read that finds it a day old records
+/// the read (<see cref="CartActivityRules"/>) and puts the copy back with it, so the next reads do not write.
 /// </summary>
 public sealed record CartSnapshot(
     string? CartId,
     string? Currency,
     long Version,
     DateTimeOffset? UpdatedAt,
-    IReadOnlyList<CartLineSnapshot> Lines)
+    IReadOnlyList<CartLineSnapshot> Lines,
+    DateTimeOffset? LastActiveAt = null)
 {
     public bool Exists => CartId is not null;
 
@@ -23,7 +26,7 @@ public sealed record CartSnapshot(
         ? NoCart(lastVersion)
         : new CartSnapshot(active.Id, active.Currency, active.Version, active.UpdatedAt,
             active.Lines.Select(l => new CartLineSnapshot(l.Sku, l.Quantity, l.UnitPrice, l.Variant, l.AddedAt,
-                l.UpdatedAt, l.HeldQuantity, l.HoldExpiresAt)).ToList());
+                l.UpdatedAt, l.HeldQuantity, l.HoldExpiresAt)).ToList(), active.LastActiveAt);
 
     /// <summary>
     /// True when both name the same cart at the same version with the same lines, quantities and prices (timestamps

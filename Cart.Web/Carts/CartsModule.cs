@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Carts;
 using OpenTelemetry.Metrics;
 
 namespace Cart.Web.Carts;
@@ -12,6 +13,7 @@ internal static class CartsModule
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(CartMetrics.MeterName));
         services.AddScoped<CartDocumentBuilder>();
         services.AddScoped<CartCache>();
+        services.AddScoped<IDeletedCartsCache, DeletedCartsCache>();
 #pragma warning disable RS0030 // the retry's pauses wait on real time even where tests fake the clock (see CartWriteRetry)
         services.AddSingleton(new CartWriteRetry(TimeProvider.System));
 #pragma warning restore RS0030

@@ -369,7 +369,23 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
+)
+BEGIN
+    ALTER TABLE [carts] ADD [last_active_at] datetimeoffset NOT NULL DEFAULT '0001-01-01T00:00:00.0000000+00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
+)
+BEGIN
+    UPDATE carts SET last_active_at = updated_at;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [data_protection_keys] (
@@ -382,7 +398,21 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
+)
+BEGIN
+    CREATE TABLE [deleted_carts_versions] (
+        [owner_kind] nvarchar(8) NOT NULL,
+        [owner_id] nvarchar(128) NOT NULL,
+        [version] bigint NOT NULL,
+        [updated_at] datetimeoffset NOT NULL,
+        CONSTRAINT [pk_deleted_carts_versions] PRIMARY KEY ([owner_id], [owner_kind])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [metric_rollup_periods] (
@@ -396,7 +426,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [metric_rollups] (
@@ -411,7 +441,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [reminder_recoveries] (
@@ -428,7 +458,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [reminder_scan_positions] (
@@ -440,7 +470,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [reminder_unsubscribes] (
@@ -452,7 +482,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [reminders] (
@@ -475,7 +505,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [shopper_emails] (
@@ -488,7 +518,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_roles] (
@@ -502,7 +532,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_users] (
@@ -527,7 +557,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_role_claims] (
@@ -542,7 +572,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_user_claims] (
@@ -557,7 +587,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_user_logins] (
@@ -572,7 +602,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_user_roles] (
@@ -586,7 +616,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE TABLE [staff_user_tokens] (
@@ -601,7 +631,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_carts_created_at] ON [carts] ([created_at]);
@@ -609,7 +639,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
+)
+BEGIN
+    CREATE INDEX [ix_carts_last_active_at] ON [carts] ([last_active_at]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_reminder_recoveries_cart_id] ON [reminder_recoveries] ([cart_id]);
@@ -617,7 +655,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_reminders_link_opened_at] ON [reminders] ([link_opened_at]);
@@ -625,7 +663,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_reminders_status_next_attempt] ON [reminders] ([status], [next_attempt_at]);
@@ -633,7 +671,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE UNIQUE INDEX [ux_reminders_cart_step] ON [reminders] ([cart_id], [cart_version], [step]);
@@ -641,7 +679,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_staff_role_claims_role_id] ON [staff_role_claims] ([role_id]);
@@ -649,7 +687,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [staff_roles] ([normalized_name]) WHERE [normalized_name] IS NOT NULL');
@@ -657,7 +695,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_staff_user_claims_user_id] ON [staff_user_claims] ([user_id]);
@@ -665,7 +703,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_staff_user_logins_user_id] ON [staff_user_logins] ([user_id]);
@@ -673,7 +711,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [ix_staff_user_roles_role_id] ON [staff_user_roles] ([role_id]);
@@ -681,7 +719,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [staff_users] ([normalized_email]);
@@ -689,7 +727,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [staff_users] ([normalized_user_name]) WHERE [normalized_user_name] IS NOT NULL');
@@ -697,11 +735,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [migration_id] = N'20261130161054_JobsRemindersAndConsole'
+    WHERE [migration_id] = N'20261130161417_JobsRemindersAndConsole'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
-    VALUES (N'20261130161054_JobsRemindersAndConsole', N'10.0.15');
+    VALUES (N'20261130161417_JobsRemindersAndConsole', N'10.0.15');
 END;
 
 COMMIT;

@@ -37,5 +37,7 @@ internal sealed class ShoppingCartConfiguration : IEntityTypeConfiguration<Shopp
         builder.HasIndex(c => c.UpdatedAt).HasDatabaseName("ix_carts_updated_at");
         // The roll-ups count the carts created in an hour or a day.
         builder.HasIndex(c => c.CreatedAt).HasDatabaseName("ix_carts_created_at");
+        // The cleanup's batches: the least recently active carts first, without a scan.
+        builder.HasIndex(c => c.LastActiveAt).HasDatabaseName("ix_carts_last_active_at");
     }
 }

@@ -160,6 +160,10 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("currency")
                         .IsFixedLength();
 
+                    b.Property<DateTimeOffset>("LastActiveAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("last_active_at");
+
                     b.Property<string>("MergedIntoCartId")
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)")
@@ -197,6 +201,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_carts_created_at");
+
+                    b.HasIndex("LastActiveAt")
+                        .HasDatabaseName("ix_carts_last_active_at");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_carts_owner_id");
@@ -614,6 +621,32 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
                         .HasName("pk_shopper_emails");
 
                     b.ToTable("shopper_emails", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Infrastructure.Carts.DeletedCartsVersion", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint")
+                        .HasColumnName("version");
+
+                    b.HasKey("OwnerId", "OwnerKind")
+                        .HasName("pk_deleted_carts_versions");
+
+                    b.ToTable("deleted_carts_versions", (string)null);
                 });
 
             modelBuilder.Entity("Cart.Infrastructure.Idempotency.IdempotencyRecord", b =>

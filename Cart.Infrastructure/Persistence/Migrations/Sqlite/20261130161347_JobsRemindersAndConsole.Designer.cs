@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCartDbContext))]
-    [Migration("20261130161015_JobsRemindersAndConsole")]
+    [Migration("20261130161347_JobsRemindersAndConsole")]
     partial class JobsRemindersAndConsole
     {
         /// <inheritdoc />
@@ -155,6 +155,10 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnName("currency")
                         .IsFixedLength();
 
+                    b.Property<long>("LastActiveAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_active_at");
+
                     b.Property<string>("MergedIntoCartId")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
@@ -192,6 +196,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_carts_created_at");
+
+                    b.HasIndex("LastActiveAt")
+                        .HasDatabaseName("ix_carts_last_active_at");
 
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_carts_owner_id");
@@ -609,6 +616,32 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                         .HasName("pk_shopper_emails");
 
                     b.ToTable("shopper_emails", (string)null);
+                });
+
+            modelBuilder.Entity("Cart.Infrastructure.Carts.DeletedCartsVersion", b =>
+                {
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerKind")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_kind");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("OwnerId", "OwnerKind")
+                        .HasName("pk_deleted_carts_versions");
+
+                    b.ToTable("deleted_carts_versions", (string)null);
                 });
 
             modelBuilder.Entity("Cart.Infrastructure.Idempotency.IdempotencyRecord", b =>

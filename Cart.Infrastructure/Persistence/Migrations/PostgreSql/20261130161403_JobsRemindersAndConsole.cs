@@ -12,6 +12,16 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "last_active_at",
+                table: "carts",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+
+            // Existing carts were last active when last changed; reads count from now on.
+            migrationBuilder.Sql("UPDATE carts SET last_active_at = updated_at;");
+
             migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
@@ -24,6 +34,20 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deleted_carts_versions",
+                columns: table => new
+                {
+                    owner_kind = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    owner_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    version = table.Column<long>(type: "bigint", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deleted_carts_versions", x => new { x.owner_id, x.owner_kind });
                 });
 
             migrationBuilder.CreateTable(
@@ -283,6 +307,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                 column: "created_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_carts_last_active_at",
+                table: "carts",
+                column: "last_active_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_reminder_recoveries_cart_id",
                 table: "reminder_recoveries",
                 column: "cart_id");
@@ -348,6 +377,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "deleted_carts_versions");
+
+            migrationBuilder.DropTable(
                 name: "metric_rollup_periods");
 
             migrationBuilder.DropTable(
@@ -391,6 +423,14 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
 
             migrationBuilder.DropIndex(
                 name: "ix_carts_created_at",
+                table: "carts");
+
+            migrationBuilder.DropIndex(
+                name: "ix_carts_last_active_at",
+                table: "carts");
+
+            migrationBuilder.DropColumn(
+                name: "last_active_at",
                 table: "carts");
         }
     }

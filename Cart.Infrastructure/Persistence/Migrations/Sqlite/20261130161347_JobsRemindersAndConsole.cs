@@ -10,6 +10,16 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<long>(
+                name: "last_active_at",
+                table: "carts",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0L);
+
+            // Existing carts were last active when last changed; reads count from now on.
+            migrationBuilder.Sql("UPDATE carts SET last_active_at = updated_at;");
+
             migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
@@ -22,6 +32,20 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "deleted_carts_versions",
+                columns: table => new
+                {
+                    owner_kind = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    owner_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    version = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_deleted_carts_versions", x => new { x.owner_id, x.owner_kind });
                 });
 
             migrationBuilder.CreateTable(
@@ -281,6 +305,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                 column: "created_at");
 
             migrationBuilder.CreateIndex(
+                name: "ix_carts_last_active_at",
+                table: "carts",
+                column: "last_active_at");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_reminder_recoveries_cart_id",
                 table: "reminder_recoveries",
                 column: "cart_id");
@@ -346,6 +375,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
+                name: "deleted_carts_versions");
+
+            migrationBuilder.DropTable(
                 name: "metric_rollup_periods");
 
             migrationBuilder.DropTable(
@@ -389,6 +421,14 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "ix_carts_created_at",
+                table: "carts");
+
+            migrationBuilder.DropIndex(
+                name: "ix_carts_last_active_at",
+                table: "carts");
+
+            migrationBuilder.DropColumn(
+                name: "last_active_at",
                 table: "carts");
         }
     }

@@ -1,0 +1,24 @@
+using Cart.Infrastructure.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Cart.Infrastructure.Carts;
+
+public static class CartsSetup
+{
+    /// <summary>The Carts module's storage side: its reads, the read recorder, and the cleanup job.</summary>
+    public static IServiceCollection AddCartStorage(this IServiceCollection services)
+    {
+        services.AddOptions<CartsOptions>()
+            .BindConfiguration(CartsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddScoped<CartQueries>();
+        services.AddScoped<CartActivityRecorder>();
+        services.TryAddScoped<IDeletedCartsCache, NoDeletedCartsCache>();
+        services.AddScoped<InactiveCartCleanup>();
+        services.AddRecurringJob<CartCleanupJob>(CartCleanupJob.Id, CartCleanupJob.DefaultCron,
+            job => job.RunAsync(CancellationToken.None));
+        return services;
+    }
+}
