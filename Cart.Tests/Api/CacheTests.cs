@@ -3,6 +3,7 @@ using System.Net;
 using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
+using Cart.Web.Carts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -221,6 +222,40 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         Assert.Equal(3, (await client.GetCartAsync()).Quantity(TestCatalog.Shirt)); // the refused write left no trace
     }
 
+
+    [Fact]
+    public async Task GetCart_WhenTheDatabaseHangsAndTheReadIsWorthRecording_IsServedFromTheCacheWithoutWaiting()
+    {
+        await using var database = new TcpProxy("127.0.0.1", PostgresPort());
+        var settings = new Dictionary<string, string?>(QuickBreaker)
+        {
+            // A connection attempt to the hung database gives up after 30 s; the read must not wait for it.
+            ["Database:ConnectionString"] = ThroughProxy(fixture.Factory.Database.ConnectionString, database.Port)
+                                            + ";Timeout=30",
+        };
+        await using var host = new CartAppFactory(fixture.Factory.Database, redis: ApiFixture.RedisAddress,
+            settings: settings);
+        var (client, _) = host.NewShopper();
+        var cartId = (await client.AddAsync(TestCatalog.Shirt, 2)).CartId();
+        // The cached copy says the cart was last active two days ago: this read counts as activity (the 30-day
+        // cleanup keeps carts their owner still opens), and recording it is a write to the database.
+        await host.WithDbAsync(async db =>
+        {
+            await db.Carts.Where(c => c.Id == cartId).ExecuteUpdateAsync(u =>
+                u.SetProperty(c => c.LastActiveAt, host.Clock.GetUtcNow() - TimeSpan.FromDays(2)));
+            var cart = await db.Carts.AsNoTracking().Include(c => c.Lines).SingleAsync(c => c.Id == cartId);
+            await using var scope = host.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CartCache>().PutAsync(cart.Owner, CartSnapshot.Of(cart, cart.Version));
+        });
+        var reader = host.ClientWithToken(client.DefaultRequestHeaders.Authorization!.Parameter!);
+        reader.Timeout = TimeSpan.FromSeconds(10);
+
+        await database.StallAsync();
+        NpgsqlConnection.ClearAllPools();
+        var read = await reader.GetCartAsync();
+
+        Assert.Equal(2, read.Quantity(TestCatalog.Shirt));
+    }
 
     private static async Task SetQuantityInDatabaseAsync(CartAppFactory host, string userId, int quantity) =>
         await host.WithDbAsync(db => db.CartLines

@@ -44,6 +44,13 @@ internal static class CartCleanupHost
         host.WithDbAsync(db => db.Carts.AsNoTracking().Where(c => c.Id == cartId).Select(c => c.LastActiveAt)
             .SingleAsync());
 
+    /// <summary>Waits until the reads so far are written down as activity (that happens off the read path).</summary>
+    public static async Task ReadsRecordedAsync(this CartAppFactory host)
+    {
+        var activity = host.Services.GetRequiredService<Cart.Web.Carts.CartReadActivity>();
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(activity.IsIdle)), "reads were not recorded");
+    }
+
     public static string? RedisFor(DatabaseProvider provider) =>
         provider == DatabaseProvider.PostgreSql ? ApiFixture.RedisAddress : null;
 }

@@ -14,6 +14,7 @@ public sealed class TcpProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private TcpListener _listener;
     private Task _accepting;
+    private volatile bool _stalled;
 
     public TcpProxy(string targetHost, int targetPort)
     {
@@ -52,6 +53,26 @@ public sealed class TcpProxy : IAsyncDisposable
         }
 
         await _accepting.ConfigureAwait(false);
+    }
+
+    /// <summary>Drops the open connections and, from now on, accepts new ones but never answers on them: a server
+    /// that hangs (or a network that drops packets), where a caller waits out its own timeout rather than failing
+    /// at once.</summary>
+    public Task StallAsync()
+    {
+        _stalled = true;
+        lock (_open)
+        {
+            foreach (var client in _open)
+            {
+                client.Client.LingerState = new LingerOption(true, 0);
+                client.Dispose();
+            }
+
+            _open.Clear();
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Listens again on the same port.</summary>
@@ -96,6 +117,12 @@ public sealed class TcpProxy : IAsyncDisposable
 
     private async Task RelayAsync(TcpClient inbound)
     {
+        if (_stalled)
+        {
+            await HoldSilentlyAsync(inbound);
+            return;
+        }
+
         var outbound = new TcpClient();
         try
         {
@@ -132,6 +159,32 @@ public sealed class TcpProxy : IAsyncDisposable
 
             inbound.Dispose();
             outbound.Dispose();
+        }
+    }
+
+    private async Task HoldSilentlyAsync(TcpClient inbound)
+    {
+        lock (_open)
+        {
+            _open.Add(inbound);
+        }
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, _stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // the proxy is going away
+        }
+        finally
+        {
+            lock (_open)
+            {
+                _open.Remove(inbound);
+            }
+
+            inbound.Dispose();
         }
     }
 }

@@ -19,6 +19,8 @@ internal static class CartsModule
 #pragma warning restore RS0030
         services.AddScoped<CartWriter>();
         services.AddScoped<GetCart>();
+        services.AddSingleton<CartReadActivity>();
+        services.AddHostedService(sp => sp.GetRequiredService<CartReadActivity>());
         services.AddScoped<AddItemToCart>();
         services.AddScoped<UpdateCartItem>();
         services.AddScoped<RemoveCartItem>();

@@ -5,13 +5,12 @@ using Cart.Infrastructure.Carts;
 namespace Cart.Web.Carts;
 
 /// <summary>Reads the caller's cart; an owner with no cart yet gets an empty cart (never 404).</summary>
-internal sealed partial class GetCart(
+internal sealed class GetCart(
     CartQueries carts,
     CartCache cache,
     CartDocumentBuilder documents,
-    CartActivityRecorder activity,
-    TimeProvider clock,
-    ILogger<GetCart> logger)
+    CartReadActivity activity,
+    TimeProvider clock)
 {
     /// <summary>
     /// The cart, or only its version when <paramref name="clientHas"/> says the client already holds it and the
@@ -26,7 +25,8 @@ internal sealed partial class GetCart(
             var current = await carts.FindCurrentAsync(owner, tracking: false, ct);
             return CartSnapshot.Of(current.Active, current.Version);
         }, cancellationToken);
-        cart = await RecordReadAsync(owner, cart, cancellationToken);
+        // A read is activity (the cleanup keeps carts their owner still opens); written down off the read path.
+        activity.Saw(owner, cart, clock.GetUtcNow());
         if (clientHas(cart.Version) && !HasLapsedHold(cart))
         {
             return (cart.Version, null);
@@ -34,38 +34,6 @@ internal sealed partial class GetCart(
 
         return (cart.Version, await documents.BuildAsync(cart, owner, cancellationToken));
     }
-
-    /// <summary>
-    /// A read is activity (the cleanup keeps carts their owner still opens): recorded when the copy's recorded activity
-    /// is a day old, from the database or the cache alike, then the copy goes back into the cache with the new time,
-    /// so the following reads, on any instance, do not write. Best effort: a read never fails for it.
-    /// </summary>
-    private async Task<CartSnapshot> RecordReadAsync(CartOwner owner, CartSnapshot cart,
-        CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        if (cart.CartId is null || !CartActivityRules.ReadIsWorthRecording(cart.LastActiveAt, now))
-        {
-            return cart;
-        }
-
-        try
-        {
-            await activity.RecordReadAsync(cart.CartId, now, cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogNotRecorded(logger, e);
-            return cart;
-        }
-
-        var seen = cart with { LastActiveAt = now };
-        await cache.PutAsync(owner, seen);
-        return seen;
-    }
-
-    [LoggerMessage(LogLevel.Warning, "Could not record a read of a cart as activity; the next read tries again")]
-    private static partial void LogNotRecorded(ILogger logger, Exception exception);
 
     private bool HasLapsedHold(CartSnapshot cart)
     {
