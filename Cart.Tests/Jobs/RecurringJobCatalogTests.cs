@@ -16,21 +16,9 @@ namespace Cart.Tests.Jobs;
 /// The recurring jobs in a storage shared by instances of different versions, as in a rolling deploy: a job no module
 /// defines any more is removed, and an instance older than the one that last stored the jobs leaves them alone.
 /// </summary>
-public sealed class RecurringJobCatalogTests : IAsyncLifetime
+public sealed class RecurringJobCatalogTests() : OwnHostsTest(DatabaseProvider.PostgreSql)
 {
     private const string RetiredJobId = "retired-job";
-
-    private TestDatabase? _database;
-
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(DatabaseProvider.PostgreSql);
-
-    public async Task DisposeAsync()
-    {
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
 
     [Fact]
     public void Revision_WhenTheSetOfRecurringJobsChanges_IsRaised()
@@ -40,7 +28,7 @@ public sealed class RecurringJobCatalogTests : IAsyncLifetime
             [CartCleanupJob.Id, HoldExpiryJob.Id, IdempotencyPurgeJob.Id, MetricRollupJob.Id, RemindersJob.Id];
         Assert.Equal(2, RecurringJobCatalog.Revision);
 
-        using var host = new CartAppFactory(_database!);
+        using var host = new CartAppFactory(Database);
         Assert.Equal(jobsOfThisRevision, host.Services.GetServices<RecurringJobDefinition>().Select(j => j.Id)
             .Order(StringComparer.Ordinal));
     }
@@ -50,7 +38,7 @@ public sealed class RecurringJobCatalogTests : IAsyncLifetime
     {
         await StoreAsAnEarlierVersionAsync(RecurringJobCatalog.Revision);
 
-        await using var host = new CartAppFactory(_database!);
+        await using var host = new CartAppFactory(Database);
         await RegistrationOf(host);
 
         var jobs = await host.RecurringJobsAsync();
@@ -63,7 +51,7 @@ public sealed class RecurringJobCatalogTests : IAsyncLifetime
     {
         await StoreAsAnEarlierVersionAsync(RecurringJobCatalog.Revision + 1);
 
-        await using var host = new CartAppFactory(_database!, settings: new Dictionary<string, string?>
+        await using var host = new CartAppFactory(Database, settings: new Dictionary<string, string?>
         {
             [$"Jobs:Schedules:{IdempotencyPurgeJob.Id}"] = "*/7 * * * *",
         });
@@ -78,7 +66,7 @@ public sealed class RecurringJobCatalogTests : IAsyncLifetime
     /// <paramref name="revision"/> as the catalog's.</summary>
     private async Task StoreAsAnEarlierVersionAsync(int revision)
     {
-        await using var earlier = new CartAppFactory(_database!);
+        await using var earlier = new CartAppFactory(Database);
         await RegistrationOf(earlier);
         earlier.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate(RetiredJobId, () => RetiredJob.Run(), TestJobs.OnlyWhenTriggered);

@@ -189,10 +189,7 @@ public abstract class ReminderJobTests(DatabaseProvider provider) : IAsyncLifeti
         var last = await host.NewProductAsync("The last one", 5m, onHand: 1);
         var (client, _, email) = host.NewShopperWithEmail();
         await client.AddAsync(last, 1);
-        host.Clock.Advance(TimeSpan.FromMinutes(20)); // the hold lapses; someone else buys the unit
-        var (other, _) = host.NewShopper();
-        await other.AddAsync(last, 1);
-        await (await other.SendAsync(CartApi.CheckoutRequest("buy-last"))).ExpectAsync(HttpStatusCode.Created);
+        await SellTheLastUnitToSomeoneElseAsync(host, last);
 
         host.Clock.Advance(TimeSpan.FromMinutes(45));
         await host.RunRemindersAsync();
@@ -210,10 +207,7 @@ public abstract class ReminderJobTests(DatabaseProvider provider) : IAsyncLifeti
         var (client, _, email) = host.NewShopperWithEmail();
         await client.AddAsync(last, 1);
         await client.AddAsync(untracked, 1);
-        host.Clock.Advance(TimeSpan.FromMinutes(20));
-        var (other, _) = host.NewShopper();
-        await other.AddAsync(last, 1);
-        await (await other.SendAsync(CartApi.CheckoutRequest("buy-last"))).ExpectAsync(HttpStatusCode.Created);
+        await SellTheLastUnitToSomeoneElseAsync(host, last);
 
         host.Clock.Advance(TimeSpan.FromMinutes(45));
         await host.RunRemindersAsync();
@@ -393,25 +387,17 @@ public abstract class ReminderJobTests(DatabaseProvider provider) : IAsyncLifeti
     private static Task<string?> StoredEmailAsync(CartAppFactory host, string userId) =>
         host.WithDbAsync(db => db.Set<ShopperEmail>().AsNoTracking().Where(e => e.UserId == userId)
             .Select(e => e.Email).SingleOrDefaultAsync());
+
+    /// <summary>The shopper's hold of <paramref name="sku"/> lapses, and another shopper buys its last unit.</summary>
+    private static async Task SellTheLastUnitToSomeoneElseAsync(CartAppFactory host, string sku)
+    {
+        host.Clock.Advance(TimeSpan.FromMinutes(20));
+        var (other, _) = host.NewShopper();
+        await other.AddAsync(sku, 1);
+        await (await other.SendAsync(CartApi.CheckoutRequest("buy-last"))).ExpectAsync(HttpStatusCode.Created);
+    }
 }
 
 public sealed class SqliteReminderJobTests() : ReminderJobTests(DatabaseProvider.Sqlite);
 
 public sealed class PostgresReminderJobTests() : ReminderJobTests(DatabaseProvider.PostgreSql);
-
-/// <summary>Turns the catalog's reads into failures while <see cref="Failing"/> is on.</summary>
-public sealed class FailingCatalogSwitch
-{
-    public volatile bool Failing;
-}
-
-internal sealed class SwitchableCatalog(IProductCatalog inner, FailingCatalogSwitch fault) : IProductCatalog
-{
-    public Task<IReadOnlyDictionary<string, ProductInfo>> FindAsync(IReadOnlyCollection<string> skus,
-        CancellationToken cancellationToken) =>
-        fault.Failing ? throw new InvalidOperationException("the catalog is away") : inner.FindAsync(skus, cancellationToken);
-
-    public Task<IReadOnlyDictionary<string, ProductInfo>> FindOnPrimaryAsync(IReadOnlyCollection<string> skus,
-        CancellationToken cancellationToken) =>
-        fault.Failing ? throw new InvalidOperationException("the catalog is away") : inner.FindOnPrimaryAsync(skus, cancellationToken);
-}
