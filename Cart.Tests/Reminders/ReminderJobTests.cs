@@ -242,11 +242,11 @@ public abstract class ReminderJobTests(DatabaseProvider provider) : IAsyncLifeti
         var second = host.ClientWithToken(TestAuth.Shopper(userId, "second@shoppers.test", host.Clock.GetUtcNow()));
 
         await first.GetCartAsync();
-        Assert.Null(await StoredEmailAsync(host, userId));
+        Assert.Null(await host.StoredEmailAsync(userId));
         await first.AddAsync(sku, 1);
-        Assert.Equal("first@shoppers.test", await StoredEmailAsync(host, userId));
+        Assert.Equal("first@shoppers.test", await host.StoredEmailAsync(userId));
         await second.AddAsync(sku, 1);
-        Assert.Equal("second@shoppers.test", await StoredEmailAsync(host, userId));
+        Assert.Equal("second@shoppers.test", await host.StoredEmailAsync(userId));
     }
 
     [Fact]
@@ -261,18 +261,18 @@ public abstract class ReminderJobTests(DatabaseProvider provider) : IAsyncLifeti
         host.Clock.Advance(TimeSpan.FromMinutes(61));
         await host.RunRemindersAsync(); // attempt 1 refused; the next in 1 minute
         await host.RunRemindersAsync(); // not due yet
-        Assert.Equal((ReminderStatus.Pending, 1), Attempts(Assert.Single(await host.RemindersAsync())));
+        Assert.Equal((ReminderStatus.Pending, 1), ReminderTestHost.Attempts(Assert.Single(await host.RemindersAsync())));
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.RunRemindersAsync(); // attempt 2 refused; the next in 2 minutes
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.RunRemindersAsync(); // not due yet
-        Assert.Equal((ReminderStatus.Pending, 2), Attempts(Assert.Single(await host.RemindersAsync())));
+        Assert.Equal((ReminderStatus.Pending, 2), ReminderTestHost.Attempts(Assert.Single(await host.RemindersAsync())));
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.RunRemindersAsync();
 
         Assert.Equal(2, Smtp.Refused);
         Assert.Single(Smtp.To(email));
-        Assert.Equal((ReminderStatus.Sent, 3), Attempts(Assert.Single(await host.RemindersAsync())));
+        Assert.Equal((ReminderStatus.Sent, 3), ReminderTestHost.Attempts(Assert.Single(await host.RemindersAsync())));
         Assert.Single(await host.EventsAsync(CartActivityTypes.ReminderSent));
     }
 
@@ -294,7 +294,7 @@ public abstract class ReminderJobTests(DatabaseProvider provider) : IAsyncLifeti
 
         Assert.Equal(3, Smtp.Refused); // Reminders:MaxSendAttempts
         Assert.Empty(Smtp.To(email));
-        Assert.Equal((ReminderStatus.Failed, 3), Attempts(Assert.Single(await host.RemindersAsync())));
+        Assert.Equal((ReminderStatus.Failed, 3), ReminderTestHost.Attempts(Assert.Single(await host.RemindersAsync())));
     }
 
     [Fact]
@@ -310,7 +310,7 @@ public abstract class ReminderJobTests(DatabaseProvider provider) : IAsyncLifeti
         await host.RunRemindersAsync();
 
         var reminder = Assert.Single(await host.RemindersAsync());
-        Assert.Equal((ReminderStatus.Pending, 1), Attempts(reminder));
+        Assert.Equal((ReminderStatus.Pending, 1), ReminderTestHost.Attempts(reminder));
         // SQLite keeps times to the millisecond.
         var expected = host.Clock.GetUtcNow().AddMinutes(1);
         Assert.InRange(reminder.NextAttemptAt, expected.AddMilliseconds(-1), expected);
@@ -373,20 +373,15 @@ public abstract class ReminderJobTests(DatabaseProvider provider) : IAsyncLifeti
 
         host.Clock.Advance(TimeSpan.FromMinutes(61));
         await Assert.ThrowsAnyAsync<InvalidOperationException>(host.RunRemindersAsync);
-        Assert.Equal((ReminderStatus.Pending, 1), Attempts(Assert.Single(await host.RemindersAsync())));
+        Assert.Equal((ReminderStatus.Pending, 1), ReminderTestHost.Attempts(Assert.Single(await host.RemindersAsync())));
         catalog.Failing = false;
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         await host.RunRemindersAsync();
 
         Assert.Single(Smtp.To(email));
-        Assert.Equal((ReminderStatus.Sent, 2), Attempts(Assert.Single(await host.RemindersAsync())));
+        Assert.Equal((ReminderStatus.Sent, 2), ReminderTestHost.Attempts(Assert.Single(await host.RemindersAsync())));
     }
 
-    private static (ReminderStatus, int) Attempts(Reminder reminder) => (reminder.Status, reminder.Attempts);
-
-    private static Task<string?> StoredEmailAsync(CartAppFactory host, string userId) =>
-        host.WithDbAsync(db => db.Set<ShopperEmail>().AsNoTracking().Where(e => e.UserId == userId)
-            .Select(e => e.Email).SingleOrDefaultAsync());
 
     /// <summary>The shopper's hold of <paramref name="sku"/> lapses, and another shopper buys its last unit.</summary>
     private static async Task SellTheLastUnitToSomeoneElseAsync(CartAppFactory host, string sku)

@@ -95,4 +95,11 @@ public static partial class ReminderTestHost
         Assert.True(match.Success, $"no '{label}' link in: {message.TextOf()}");
         return new Uri(match.Groups[1].Value).PathAndQuery;
     }
+
+    public static (ReminderStatus, int) Attempts(Reminder reminder) => (reminder.Status, reminder.Attempts);
+
+    /// <summary>The email stored for <paramref name="userId"/>, if any.</summary>
+    public static Task<string?> StoredEmailAsync(this CartAppFactory host, string userId) =>
+        host.WithDbAsync(db => db.Set<ShopperEmail>().AsNoTracking().Where(e => e.UserId == userId)
+            .Select(e => e.Email).SingleOrDefaultAsync());
 }
