@@ -26,7 +26,6 @@ if (DatabaseStartup.IsMigrateCommand(args))
 }
 
 await DatabaseStartup.PrepareAsync(app);
-await app.PrepareAdminConsoleAsync();
 app.UseCartPlatform();
 app.UseAdminConsole();
 app.MapCartPlatformEndpoints();

@@ -68,9 +68,10 @@ public sealed class StaffRolesTests : OwnHostsTest
     public async Task Start_WithBootstrapSettings_CreatesTheFirstAdminOnce()
     {
         var first = Own(new CartAppFactory(Database, settings: Bootstrap("first-admin@cart.test")));
+        await first.StaffAccountsReadyAsync();
         var signIn = await first.ClientWithoutRedirects().SignInAsync("first-admin@cart.test", TestStaff.Password);
         var second = Own(new CartAppFactory(Database, settings: Bootstrap("second-admin@cart.test")));
-        _ = second.Server;
+        await second.StaffAccountsReadyAsync();
 
         Assert.Equal("/admin", signIn.Headers.Location?.OriginalString);
         await using var scope = second.Services.CreateAsyncScope();
@@ -95,6 +96,7 @@ public sealed class StaffRolesTests : OwnHostsTest
     public async Task Start_InDevelopment_SeedsOneUserOfEachRole()
     {
         var host = Own(new CartAppFactory(Database, environment: "Development", testAuth: false));
+        await host.StaffAccountsReadyAsync();
         var client = host.ClientWithoutRedirects();
 
         foreach (var (email, _) in StaffAccounts.DevelopmentUsers)

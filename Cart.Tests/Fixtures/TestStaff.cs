@@ -19,6 +19,16 @@ public static partial class TestStaff
         return email;
     }
 
+    /// <summary>Starts the host and waits until it has prepared its staff accounts (roles, first admin, demo users),
+    /// which it does in the background after starting.</summary>
+    public static async Task StaffAccountsReadyAsync(this CartAppFactory host)
+    {
+        _ = host.Server;
+        var setup = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<StaffAccountsSetup>()
+            .Single();
+        await setup.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>A client (not following redirects, keeping cookies) signed in as a new staff member with <paramref name="roles"/>.</summary>
     public static async Task<HttpClient> SignedInStaffAsync(this CartAppFactory host, params string[] roles)
     {

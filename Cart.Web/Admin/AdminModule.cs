@@ -26,6 +26,7 @@ public static class AdminModule
             .SetApplicationName("cart")
             .PersistKeysToDbContext<CartDbContext>();
         services.AddScoped<StaffAccounts>();
+        services.AddHostedService<StaffAccountsSetup>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
@@ -33,23 +34,19 @@ public static class AdminModule
         return services;
     }
 
-    /// <summary>At start, after the migrations: the roles, the first admin, Development's demo users.</summary>
-    public static async Task PrepareAdminConsoleAsync(this WebApplication app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<StaffAccounts>().PrepareAsync();
-    }
-
     public static WebApplication UseAdminConsole(this WebApplication app)
     {
         app.UseWhen(c => ConsoleSecurityPolicy.Covers(c.Request.Path), console => console.Use(ConsoleSecurityPolicy.Apply));
+        // The console's scripts and styles (Blazor's, MudBlazor's, its own). The static-files middleware rather than
+        // MapStaticAssets: the latter adds, wherever the build's assets are served (Development, the tests), a
+        // catch-all GET endpoint that turns a POST to an unknown API path into 405 instead of 404.
+        app.UseStaticFiles();
         app.UseAntiforgery();
         return app;
     }
 
     public static WebApplication MapAdminConsole(this WebApplication app)
     {
-        app.MapStaticAssets();
         app.MapStaffAccountEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()

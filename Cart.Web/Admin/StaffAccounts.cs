@@ -6,7 +6,8 @@ namespace Cart.Web.Admin;
 
 /// <summary>
 /// The staff accounts the console starts with: its roles, the first admin of a deployment (from configuration), and in
-/// Development the three demo users. Runs at start, after the migrations; safe on every start and every instance.
+/// Development the three demo users. Made in the background once the host runs (<see cref="StaffAccountsSetup"/>),
+/// so an instance comes up while its database is away; safe on every start and every instance.
 /// </summary>
 internal sealed partial class StaffAccounts(
     UserManager<IdentityUser> users,
@@ -25,21 +26,7 @@ internal sealed partial class StaffAccounts(
     public async Task PrepareAsync()
     {
         var o = options.Value;
-        if (!string.IsNullOrEmpty(o.DevelopmentPassword) && !environment.IsDevelopment())
-        {
-            throw new InvalidOperationException(
-                "Admin:DevelopmentPassword is set outside Development. Demo staff accounts are for trying the " +
-                "console out; a deployment creates its first admin with Admin:BootstrapEmail and Admin:BootstrapPassword.");
-        }
-
-        foreach (var role in StaffRoles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new IdentityRole(role)), $"create the role {role}");
-            }
-        }
-
+        await EnsureRolesAsync();
         if (o.BootstrapEmail is { Length: > 0 } email && (await users.GetUsersInRoleAsync(StaffRoles.Admin)).Count == 0)
         {
             await CreateAsync(email, o.BootstrapPassword!, [StaffRoles.Admin]);
@@ -60,14 +47,42 @@ internal sealed partial class StaffAccounts(
         }
     }
 
+    /// <summary>Demo accounts have a known password: never outside Development (checked at start, before anything runs).</summary>
+    public static void EnsureNoDevelopmentPasswordOutsideDevelopment(AdminOptions options, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrEmpty(options.DevelopmentPassword) && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                "Admin:DevelopmentPassword is set outside Development. Demo staff accounts are for trying the " +
+                "console out; a deployment creates its first admin with Admin:BootstrapEmail and Admin:BootstrapPassword.");
+        }
+    }
+
     /// <summary>A new staff account, signed in by its email; refused (an exception naming why) when Identity's rules
     /// refuse the email or the password.</summary>
     public async Task<IdentityUser> CreateAsync(string email, string password, IReadOnlyCollection<string> roleNames)
     {
+        await EnsureRolesAsync();
         var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
         Check(await users.CreateAsync(user, password), $"create the staff account {email}");
         Check(await users.AddToRolesAsync(user, roleNames), $"give {email} its roles");
         return user;
+    }
+
+    private async Task EnsureRolesAsync()
+    {
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                // Another instance may create it at the same moment; the unique name index keeps one.
+                var created = await roles.CreateAsync(new IdentityRole(role));
+                if (!created.Succeeded && !await roles.RoleExistsAsync(role))
+                {
+                    Check(created, $"create the role {role}");
+                }
+            }
+        }
     }
 
     private static void Check(IdentityResult result, string what)

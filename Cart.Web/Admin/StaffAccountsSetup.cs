@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+
+namespace Cart.Web.Admin;
+
+/// <summary>
+/// Prepares the staff accounts (<see cref="StaffAccounts"/>) once the host has started, without holding the start up:
+/// an instance whose database is away still comes up, serves carts from the cache and reports its health. While the
+/// database refuses, it tries again with a growing pause.
+/// </summary>
+internal sealed partial class StaffAccountsSetup(
+    IServiceScopeFactory scopes,
+    IOptions<AdminOptions> options,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<StaffAccountsSetup> logger) : BackgroundService
+{
+    private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // A setting that must stop the start does so here, not later in the background.
+        StaffAccounts.EnsureNoDevelopmentPasswordOutsideDevelopment(options.Value, environment);
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var pause = FirstPause;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<StaffAccounts>().PrepareAsync();
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRetrying(logger, e, pause);
+            }
+
+            await Task.Delay(pause, clock, stoppingToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Could not prepare the console's staff accounts; trying again in {Pause}")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, TimeSpan pause);
+}
