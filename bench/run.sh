@@ -63,6 +63,7 @@ export Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=postgre
 export Redis__Configuration="$redis_address"
 export Auth__Issuer="$issuer" Auth__Audience="$audience" Auth__SigningKey="$key"
 export Auth__GuestSigningKey="bench-guest-signing-key-0123456789-abcdefghijkl"
+export Reminders__LinkSigningKey="bench-reminder-link-signing-key-0123456789"
 export RateLimits__Enabled=false
 export Logging__LogLevel__Default=Warning
 
