@@ -24,30 +24,12 @@ internal sealed partial class RecurringJobsRegistration(
     TimeProvider clock,
     ILogger<RecurringJobsRegistration> logger) : BackgroundService
 {
-    private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var pause = FirstPause;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                // Hangfire's calls are synchronous; on a thread of their own, a stop does not wait for them.
-                await Task.Run(RegisterAll, CancellationToken.None).WaitAsync(stoppingToken);
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRetrying(logger, e, pause);
-            }
-
-            await Task.Delay(pause, clock, stoppingToken);
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
-        }
-    }
+    // Hangfire's calls are synchronous; on a thread of their own, a stop does not wait for them.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RetryUntilDone.RunAsync(() => Task.Run(RegisterAll, CancellationToken.None),
+            (e, pause) => LogRetrying(logger, e, pause), clock, stoppingToken);
 
     private void RegisterAll()
     {

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace Cart.Web.Admin;
@@ -14,9 +15,6 @@ internal sealed partial class StaffAccountsSetup(
     TimeProvider clock,
     ILogger<StaffAccountsSetup> logger) : BackgroundService
 {
-    private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestPause = TimeSpan.FromMinutes(1);
-
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // A setting that must stop the start does so here, not later in the background.
@@ -24,26 +22,12 @@ internal sealed partial class StaffAccountsSetup(
         return base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var pause = FirstPause;
-        while (!stoppingToken.IsCancellationRequested)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        RetryUntilDone.RunAsync(async () =>
         {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<StaffAccounts>().PrepareAsync();
-                return;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogRetrying(logger, e, pause);
-            }
-
-            await Task.Delay(pause, clock, stoppingToken);
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
-        }
-    }
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<StaffAccounts>().PrepareAsync();
+        }, (e, pause) => LogRetrying(logger, e, pause), clock, stoppingToken);
 
     [LoggerMessage(LogLevel.Warning, "Could not prepare the console's staff accounts; trying again in {Pause}")]
     private static partial void LogRetrying(ILogger logger, Exception exception, TimeSpan pause);
