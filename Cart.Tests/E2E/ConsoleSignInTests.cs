@@ -1,4 +1,3 @@
-using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Microsoft.Playwright;
@@ -6,58 +5,14 @@ using Microsoft.Playwright;
 namespace Cart.Tests.E2E;
 
 /// <summary>The console in a real browser against the app on loopback: signing in, the live circuit, the policy.</summary>
-public sealed class ConsoleSignInTests(ConsoleBrowser chromium) : IClassFixture<ConsoleBrowser>, IAsyncLifetime
+public sealed class ConsoleSignInTests(ConsoleBrowser chromium) : ConsoleTest(chromium)
 {
-    private TestDatabase? _database;
-    private CartAppFactory? _host;
-
-    private CartAppFactory Host => _host!;
-
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        _host = new CartAppFactory(_database);
-        _host.UseKestrel(0);
-        _host.StartServer();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task SignIn_InChromium_OpensTheLiveConsoleWithoutPolicyViolations()
     {
         var email = await Host.NewStaffAsync(StaffRoles.Admin);
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Host.ClientOptions.BaseAddress.ToString(),
-        });
-        var page = await context.NewPageAsync();
-        var complaints = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                complaints.Add(message.Text);
-            }
-        };
-        page.Response += (_, r) =>
-        {
-            if (r.Status >= 400)
-            {
-                complaints.Add($"{r.Status} {r.Url}");
-            }
-        };
+        await using var console = await ConsolePage.OpenAsync(Chromium, Host);
+        var page = console.Page;
         var circuit = page.WaitForWebSocketAsync(new PageWaitForWebSocketOptions
         {
             Predicate = socket => socket.Url.Contains("/_blazor", StringComparison.Ordinal),
@@ -76,6 +31,6 @@ public sealed class ConsoleSignInTests(ConsoleBrowser chromium) : IClassFixture<
         var socket = await circuit;
         await ConsoleBrowser.ScreenshotAsync(page, "home");
         Assert.False(socket.IsClosed, "the Blazor circuit closed");
-        Assert.Empty(complaints);
+        Assert.Empty(console.Complaints);
     }
 }
