@@ -29,6 +29,10 @@ public static class MetricNames
     /// <summary>By currency (the dimension is the ISO 4217 code).</summary>
     public const string RecoveredRevenue = "recovered_revenue";
 
+    /// <summary>By SKU (the dimension): units of the lines of the period's carts with items that were not checked
+    /// out in it; only the SKUs with the most are kept.</summary>
+    public const string AbandonedUnits = "abandoned_units";
+
     /// <summary>Snapshot only, by SKU (the dimension): units held now by active, unexpired holds.</summary>
     public const string UnitsHeld = "units_held";
 }

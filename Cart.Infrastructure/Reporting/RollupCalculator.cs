@@ -51,6 +51,7 @@ public sealed class RollupCalculator(CartDbContext db, IOptions<ReportingOptions
         }
 
         figures.AddRange(await CartAveragesAsync(withItems, cancellationToken));
+        figures.AddRange(await AbandonedUnitsAsync(withItems, events, cancellationToken));
         figures.Add(Count(MetricNames.RemindersSent,
             await events.CountAsync(e => e.Type == CartActivityTypes.ReminderSent, cancellationToken)));
         figures.Add(Count(MetricNames.ReminderLinksOpened,
@@ -111,6 +112,22 @@ public sealed class RollupCalculator(CartDbContext db, IOptions<ReportingOptions
             .Select(c => new MetricFigure(MetricNames.AverageCartValue, c.Currency, Round(c.Value / c.Carts)))
             .Prepend(new MetricFigure(MetricNames.AverageLinesPerCart, MetricFigure.NoDimension,
                 Round((decimal)byCurrency.Sum(c => c.Lines) / carts)));
+    }
+
+    /// <summary>Units of the lines of the period's carts with items that were not checked out in it, by SKU, as the
+    /// lines stand at the computation: the <see cref="ReportingOptions.AbandonedSkus"/> SKUs with the most.</summary>
+    private async Task<IEnumerable<MetricFigure>> AbandonedUnitsAsync(IQueryable<string> cartIds,
+        IQueryable<CartEvent> events, CancellationToken cancellationToken)
+    {
+        var abandoned = await db.CartLines.AsNoTracking()
+            .Where(l => cartIds.Contains(l.CartId)
+                        && !events.Any(e => e.CartId == l.CartId && e.Type == CartActivityTypes.CheckedOut))
+            .GroupBy(l => l.Sku)
+            .Select(g => new { Sku = g.Key, Units = g.Sum(l => l.Quantity) })
+            .OrderByDescending(s => s.Units).ThenBy(s => s.Sku)
+            .Take(options.Value.AbandonedSkus)
+            .ToListAsync(cancellationToken);
+        return abandoned.Select(s => new MetricFigure(MetricNames.AbandonedUnits, s.Sku, s.Units));
     }
 
     /// <summary>The totals of the orders the period's <c>cart_recovered</c> entries name, by currency.</summary>

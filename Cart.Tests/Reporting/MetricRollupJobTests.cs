@@ -63,11 +63,11 @@ public abstract class MetricRollupJobTests(DatabaseProvider provider) : IAsyncLi
 
         var nine = await host.RolledUpAsync(PeriodKind.Hour, Day.AddHours(9));
         Assert.Equal(Expected(created: 1, active: 1, withItems: 1, checkouts: 0, abandonment: 1m, conversion: 0m,
-            lines: 1m, values: [("SGD", 5m)]), nine.Table());
+            lines: 1m, values: [("SGD", 5m)], abandoned: [(sgd, 1)]), nine.Table());
         var ten = await host.RolledUpAsync(PeriodKind.Hour, Day.AddHours(10));
         Assert.Equal(Expected(created: 2, active: 2, withItems: 2, checkouts: 1, abandonment: 0.5m, conversion: 0.5m,
             lines: 1.5m, values: [("SGD", 15m), ("THB", 300m)], reminders: 1, opened: 1, recovered: 1,
-            revenue: [("SGD", 15m)]), ten.Table());
+            revenue: [("SGD", 15m)], abandoned: [(thb, 3)]), ten.Table());
         Assert.True(ten.IsFinal);
         var eleven = await host.RolledUpAsync(PeriodKind.Hour, Day.AddHours(11));
         Assert.Equal(Quiet(), eleven.Table());
@@ -75,7 +75,7 @@ public abstract class MetricRollupJobTests(DatabaseProvider provider) : IAsyncLi
         var day = await host.RolledUpAsync(PeriodKind.Day, Day);
         Assert.Equal(Expected(created: 3, active: 3, withItems: 3, checkouts: 1, abandonment: 0.6667m,
             conversion: 0.3333m, lines: 1.3333m, values: [("SGD", 10m), ("THB", 300m)], reminders: 1, opened: 1,
-            recovered: 1, revenue: [("SGD", 15m)]), day.Table());
+            recovered: 1, revenue: [("SGD", 15m)], abandoned: [(sgd, 1), (thb, 3)]), day.Table());
         Assert.False(day.IsFinal);
         Assert.Equal(Day.AddHours(11).AddMinutes(30), day.AsOf);
         var yesterday = await host.RolledUpAsync(PeriodKind.Day, Day.AddDays(-1));
@@ -115,6 +115,30 @@ public abstract class MetricRollupJobTests(DatabaseProvider provider) : IAsyncLi
             [$"{MetricNames.UnitsHeld}[{late}]"] = 4,
             [$"{MetricNames.UnitsHeld}[{shrunk}]"] = 2,
         }, held.Table());
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenMoreSkusWereLeftInCartsThanKept_KeepsTheAbandonedUnitsOfTheTopSkus()
+    {
+        await using var host = Create(Database, Day.AddHours(10),
+            settings: new Dictionary<string, string?> { ["Reporting:AbandonedSkus"] = "2" });
+        var (most, fewest, middle) = (await host.NewProductAsync("SGD", 1m), await host.NewProductAsync("SGD", 1m),
+            await host.NewProductAsync("SGD", 1m));
+        var (left, alsoLeft, bought) = (ApiFixture.NewUserId(), ApiFixture.NewUserId(), ApiFixture.NewUserId());
+        await host.Shopper(left).AddAsync(most, 3);
+        await host.Shopper(left).AddAsync(fewest, 1);
+        await host.Shopper(alsoLeft).AddAsync(most, 2);
+        await host.Shopper(alsoLeft).AddAsync(middle, 3);
+        // A cart checked out in the period abandoned nothing, however much it held.
+        await host.Shopper(bought).AddAsync(fewest, 9);
+        await host.CheckOutAsync(bought);
+
+        host.At(Day.AddHours(11).AddMinutes(10));
+        await host.RunRollupsAsync();
+
+        var ten = await host.RolledUpAsync(PeriodKind.Hour, Day.AddHours(10));
+        Assert.Equal(new Dictionary<string, decimal> { [most] = 5, [middle] = 3 },
+            ten.ByDimension(MetricNames.AbandonedUnits));
     }
 
     [Fact]
@@ -271,7 +295,8 @@ public abstract class MetricRollupJobTests(DatabaseProvider provider) : IAsyncLi
 
     private static SortedDictionary<string, decimal> Expected(int created, int active, int withItems, int checkouts,
         decimal abandonment, decimal conversion, decimal lines, (string Currency, decimal Value)[] values,
-        int reminders = 0, int opened = 0, int recovered = 0, (string Currency, decimal Value)[]? revenue = null)
+        int reminders = 0, int opened = 0, int recovered = 0, (string Currency, decimal Value)[]? revenue = null,
+        (string Sku, decimal Units)[]? abandoned = null)
     {
         var table = Quiet();
         table[MetricNames.CartsCreated] = created;
@@ -292,6 +317,11 @@ public abstract class MetricRollupJobTests(DatabaseProvider provider) : IAsyncLi
         foreach (var (currency, value) in revenue ?? [])
         {
             table[$"{MetricNames.RecoveredRevenue}[{currency}]"] = value;
+        }
+
+        foreach (var (sku, units) in abandoned ?? [])
+        {
+            table[$"{MetricNames.AbandonedUnits}[{sku}]"] = units;
         }
 
         return table;

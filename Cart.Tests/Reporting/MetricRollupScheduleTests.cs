@@ -35,6 +35,7 @@ public sealed class MetricRollupScheduleTests : OwnHostsTest
     [Theory]
     [InlineData("Reporting:FinalAfter", "02:00:00", "FinalAfter")]
     [InlineData("Reporting:HeldSkus", "0", "HeldSkus")]
+    [InlineData("Reporting:AbandonedSkus", "0", "AbandonedSkus")]
     [InlineData("Reporting:MetricsRefreshInterval", "00:00:00", "MetricsRefreshInterval")]
     public void Start_WhenAReportingSettingIsInvalid_FailsNamingIt(string key, string value, string named)
     {
