@@ -1,5 +1,6 @@
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Admin.Components;
+using Cart.Web.Admin.Dashboard;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -27,6 +28,7 @@ public static class AdminModule
             .PersistKeysToDbContext<CartDbContext>();
         services.AddScoped<StaffAccounts>();
         services.AddHostedService<StaffAccountsSetup>();
+        services.AddDashboard();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
@@ -52,6 +54,7 @@ public static class AdminModule
             .AddInteractiveServerRenderMode()
             .DisableRateLimiting();
         app.MapJobsDashboard();
+        app.MapDashboard();
         return app;
     }
 
