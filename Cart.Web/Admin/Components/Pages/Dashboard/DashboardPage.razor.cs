@@ -85,8 +85,12 @@ public sealed partial class DashboardPage
 
     private static (string, string, IReadOnlyList<FigureRow>) Counted(string metric, string title, DashboardTotals now,
         DashboardTotals before) =>
-        (metric, title, [new(DashboardFormat.Count(now.Count(metric)), DashboardFormat.Count(before.Count(metric)),
-            DashboardFormat.Delta(now.Count(metric), before.Count(metric)))]);
+        (metric, title, [new(DashboardFormat.Count(now.Count(metric)), DashboardFormat.Count(Known(before, metric)),
+            DashboardFormat.Delta(now.Count(metric), Known(before, metric)))]);
+
+    /// <summary>A count of a span nothing was rolled up for is unknown, not 0.</summary>
+    private static decimal? Known(DashboardTotals totals, string metric) =>
+        totals.HasData ? totals.Count(metric) : null;
 
     private static (string, string, IReadOnlyList<FigureRow>) Rated(string metric, string title, decimal? now,
         decimal? before) =>
