@@ -29,6 +29,7 @@ public static class AdminModule
         services.AddScoped<StaffAccounts>();
         services.AddHostedService<StaffAccountsSetup>();
         services.AddDashboard();
+        Demo.DemoActivitySetup.AddDemoActivity(services);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
