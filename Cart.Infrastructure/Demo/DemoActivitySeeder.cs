@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Cart.Domain.Common;
+using Cart.Domain.Reminders;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +21,7 @@ public sealed partial class DemoActivitySeeder(
     DemoRollups rollups,
     IOptions<DemoActivityOptions> options,
     IOptions<InventoryOptions> inventory,
+    IOptions<RemindersOptions> reminders,
     TimeProvider clock,
     ILogger<DemoActivitySeeder> logger)
 {
@@ -88,6 +91,19 @@ public sealed partial class DemoActivitySeeder(
                 db.ChangeTracker.Clear();
             }
         }
+
+        // The reminders job starts its scans from now: the demo's reminders are already written, and its first pass
+        // would otherwise catch up on a day of demo carts and email them again.
+        for (var step = 1; step <= reminders.Value.Sequence.Count; step++)
+        {
+            var position = step;
+            if (!await db.Set<ReminderScanPosition>().AnyAsync(p => p.Step == position, cancellationToken))
+            {
+                db.Add(new ReminderScanPosition(step, now - reminders.Value.Sequence[step - 1]));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
 
         // Live holds reserve their units, as the write path's conditional update would.
         foreach (var (sku, units) in liveHolds)

@@ -1,4 +1,5 @@
 using Cart.Domain.Reporting;
+using Cart.Infrastructure.Reminders;
 using Cart.Tests.Fixtures;
 using Cart.Tests.Reporting;
 using Cart.Web.Admin.Demo;
@@ -37,6 +38,10 @@ public sealed class DemoActivityTests : OwnHostsTest
         var held = await host.PeriodAsync(PeriodKind.Snapshot, DateTimeOffset.UnixEpoch);
         Assert.True(held?.ByDimension(UnitsHeld).Values.Sum() > 0, "nothing held now");
         Assert.True(await host.WithDbAsync(db => db.Stock.AnyAsync(s => s.Reserved > 0)), "no stock reserved");
+        // The reminders job takes it from here: it does not remind the demo's carts all over again.
+        await using var scope = host.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<ReminderScheduler>()
+            .ScheduleDueAsync(Now, CancellationToken.None));
     }
 
     [Fact]
