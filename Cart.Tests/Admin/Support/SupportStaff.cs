@@ -30,8 +30,6 @@ internal static class SupportStaff
     public static SupportCartReader Reader(this CartAppFactory host) =>
         host.Services.CreateScope().ServiceProvider.GetRequiredService<SupportCartReader>();
 
-    public static long Version(this JsonElement cart) => cart.GetProperty("version").GetInt64();
-
     public static JsonElement? Line(this JsonElement cart, string sku) =>
         cart.GetProperty("items").EnumerateArray()
             .Select(i => (JsonElement?)i)
