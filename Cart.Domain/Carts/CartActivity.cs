@@ -23,6 +23,13 @@ public static class CartActivityTypes
     public const string HoldExpired = "hold_expired";
     public const string HoldCommitted = "hold_committed";
 
+    /// <summary>Support restored a removed line as it was (SKU, quantity, price at add). <see cref="CartActivity.Detail"/>:
+    /// the price, as an <see cref="CartActivityTypes.ItemRemoved"/> entry records it.</summary>
+    public const string LineRestored = "line_restored";
+
+    /// <summary>Support renewed a line's stock hold for the normal duration (the hold entry that follows has the expiry).</summary>
+    public const string HoldExtended = "hold_extended";
+
     /// <summary>The cleanup deleted the cart (inactive past <c>Carts:InactiveAfter</c>); the last entry of its
     /// timeline. Actor: the job <c>cart-cleanup</c>.</summary>
     public const string CartDeleted = "cart_deleted";

@@ -33,4 +33,10 @@ public static class CartErrors
 
     public static DomainError NotActive =>
         new(ErrorCodes.ValidationFailed, "This cart has been closed and can no longer change.");
+
+    public static DomainError NoHold(string sku) =>
+        new(ErrorCodes.ValidationFailed, $"The line for SKU '{sku}' holds no stock.");
+
+    public static DomainError LineAlreadyInCart(string sku) =>
+        new(ErrorCodes.ValidationFailed, $"The cart has a line for SKU '{sku}' again; change that line instead.");
 }

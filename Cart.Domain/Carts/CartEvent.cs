@@ -16,7 +16,9 @@ public sealed class CartEvent
     }
 
     /// <param name="owner">The cart's owner; null where the writer knows only the cart (the hold expiry sweep).</param>
-    public CartEvent(string cartId, CartOwner? owner, CartActivity activity, CartActor actor, DateTimeOffset at)
+    /// <param name="reason">Why a support user made the change (required of every support fix); null otherwise.</param>
+    public CartEvent(string cartId, CartOwner? owner, CartActivity activity, CartActor actor, DateTimeOffset at,
+        string? reason = null)
     {
         CartId = cartId;
         OwnerKind = owner?.Kind;
@@ -27,7 +29,9 @@ public sealed class CartEvent
         Detail = activity.Detail;
         ActorKind = actor.Kind;
         ActorId = actor.Id;
+        ActorName = actor.Name;
         At = at;
+        Reason = reason;
     }
 
     public long Id { get; private set; }
@@ -50,6 +54,12 @@ public sealed class CartEvent
 
     public string ActorId { get; private set; }
 
+    /// <summary>A support user's email as it was when they acted (the id stays even if the account is renamed).</summary>
+    public string? ActorName { get; private set; }
+
+    /// <summary>Why a support user made the change.</summary>
+    public string? Reason { get; private set; }
+
     public DateTimeOffset At { get; private set; }
 }
 
@@ -65,9 +75,12 @@ public enum ActorKind
     Support,
 }
 
-/// <summary>Who made a change: the shopper, a job (by name) or a support user (by id).</summary>
-public readonly record struct CartActor(ActorKind Kind, string Id)
+/// <summary>Who made a change: the shopper, a job (by name) or a support user (by id, and their email as
+/// <paramref name="Name"/>).</summary>
+public readonly record struct CartActor(ActorKind Kind, string Id, string? Name = null)
 {
+    public static CartActor Support(string staffId, string name) => new(ActorKind.Support, staffId, name);
+
     public static CartActor Shopper(CartOwner owner) => new(ActorKind.Shopper, owner.Key);
 
     public static CartActor Job(string name) => new(ActorKind.Job, name);

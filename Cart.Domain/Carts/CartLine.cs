@@ -51,6 +51,25 @@ public sealed class CartLine
     /// </summary>
     public bool ChangedInThisChange { get; private set; }
 
+    /// <summary>
+    /// True when this change gives the line's stock hold back while the line stays (a support fix; not stored).
+    /// </summary>
+    public bool HoldReleasedInThisChange { get; private set; }
+
+    /// <summary>Counts the line as changed so its hold is set again from now, for the normal duration.</summary>
+    internal void RenewHold(DateTimeOffset now)
+    {
+        ChangedInThisChange = true;
+        UpdatedAt = now;
+    }
+
+    internal void ReleaseHold(DateTimeOffset now)
+    {
+        ChangedInThisChange = true;
+        HoldReleasedInThisChange = true;
+        UpdatedAt = now;
+    }
+
     internal void SetQuantity(int quantity, DateTimeOffset now)
     {
         ChangedInThisChange = true;

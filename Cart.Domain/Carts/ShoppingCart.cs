@@ -7,7 +7,7 @@ namespace Cart.Domain.Carts;
 /// The cart aggregate: the lines of one owner, in one currency, with a version that grows on every change.
 /// Every limit of the storefront API is checked here, before anything changes.
 /// </summary>
-public sealed class ShoppingCart
+public sealed partial class ShoppingCart
 {
     public const string IdPrefix = "c_";
 
@@ -209,6 +209,8 @@ public sealed class ShoppingCart
     {
         EnsureActive();
         var line = FindLine(sku) ?? throw new DomainException(CartErrors.LineNotFound(sku));
+        // The price goes into the timeline so support can restore the line exactly as it was (RestoreLine).
+        var price = RemovedLinePrice.Format(Currency!, line.UnitPrice);
         _lines.Remove(line);
         if (_lines.Count == 0)
         {
@@ -216,7 +218,7 @@ public sealed class ShoppingCart
         }
 
         Touch(now);
-        _activity.Add(new CartActivity(CartActivityTypes.ItemRemoved, sku, line.Quantity));
+        _activity.Add(new CartActivity(CartActivityTypes.ItemRemoved, sku, line.Quantity, price));
         return line;
     }
 

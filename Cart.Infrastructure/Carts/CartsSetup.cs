@@ -14,6 +14,7 @@ public static class CartsSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddScoped<CartQueries>();
+        services.AddScoped<Cart.Domain.Carts.Support.ICartLookup, CartLookup>();
         services.AddScoped<CartActivityRecorder>();
         services.TryAddScoped<IDeletedCartsCache, NoDeletedCartsCache>();
         services.AddScoped<InactiveCartCleanup>();

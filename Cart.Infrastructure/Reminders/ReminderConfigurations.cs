@@ -36,6 +36,8 @@ internal sealed class ShopperEmailConfiguration : IEntityTypeConfiguration<Shopp
         builder.HasKey(e => e.UserId);
         builder.Property(e => e.UserId).HasMaxLength(128);
         builder.Property(e => e.Email).HasMaxLength(EmailAddresses.MaxLength);
+        // Support's cart look-up by email: the shoppers stored with an address, without a scan.
+        builder.HasIndex(e => e.Email).HasDatabaseName("ix_shopper_emails_email");
     }
 }
 

@@ -1,6 +1,7 @@
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Admin.Components;
 using Cart.Web.Admin.Dashboard;
+using Cart.Web.Admin.Support;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -34,6 +35,7 @@ public static class AdminModule
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddSupportConsole();
         return services;
     }
 

@@ -21,6 +21,9 @@ internal sealed class CartChange(CartDbContext db, CartQueries carts, CartOwner 
     /// <summary>Who makes the change: the shopper unless the use case says otherwise (a job, a support user).</summary>
     public CartActor Actor { get; set; } = CartActor.Shopper(owner);
 
+    /// <summary>Why the change is made: a support fix's reason, kept on each of its timeline entries.</summary>
+    public string? Reason { get; set; }
+
     /// <summary>
     /// True when lines that grew hold what stock is free rather than refuse the change (a merge at login must not fail
     /// for stock the shopper's carts held a moment ago).

@@ -29,6 +29,7 @@ internal static class CartsModule
         services.AddScoped<CheckoutCart>();
         services.AddScoped<GetOrder>();
         services.AddScoped<AcceptCartPrices>();
+        services.AddScoped<Cart.Domain.Carts.Support.ICartSupportFixes, SupportFixes>();
         return services;
     }
 

@@ -44,6 +44,12 @@ internal static class HoldPlan
             .Sum(l => l.HeldQuantity ?? 0);
         foreach (var line in changed.OrderBy(l => l.AddedAt).ThenBy(l => l.Sku, StringComparer.Ordinal))
         {
+            if (line.HoldReleasedInThisChange)
+            {
+                yield return new HoldRequest(cart.Id, line.Sku, 0, false, line.Quantity);
+                continue;
+            }
+
             var units = limits.UnitsToHold(cart.OwnerKind, line.Quantity, heldByOthers);
             var grew = !before.TryGetValue(line.Sku, out var was) || line.Quantity > was;
             // A line known to be untracked holds nothing, so it uses none of the cart's cap. Only a line this change

@@ -745,3 +745,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130182823_SupportFixes'
+)
+BEGIN
+    ALTER TABLE [cart_events] ADD [actor_name] nvarchar(256) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130182823_SupportFixes'
+)
+BEGIN
+    ALTER TABLE [cart_events] ADD [reason] nvarchar(500) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130182823_SupportFixes'
+)
+BEGIN
+    CREATE INDEX [ix_shopper_emails_email] ON [shopper_emails] ([email]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261130182823_SupportFixes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+    VALUES (N'20261130182823_SupportFixes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1,4 +1,5 @@
 using Cart.Domain.Carts;
+using Cart.Domain.Carts.Support;
 using Cart.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -20,6 +21,9 @@ internal sealed class CartEventConfiguration : IEntityTypeConfiguration<CartEven
         builder.Property(e => e.Detail).HasMaxLength(200);
         builder.Property(e => e.ActorKind).HasConversion(ColumnConversions.LowerCaseEnum<ActorKind>()).HasMaxLength(16);
         builder.Property(e => e.ActorId).HasMaxLength(160);
+        builder.Property(e => e.ActorName).HasMaxLength(256);
+        // Its own column rather than Detail: Detail carries the entry's own data (a merge's cart, a removed line's price).
+        builder.Property(e => e.Reason).HasMaxLength(SupportReasons.MaxLength);
 
         // A cart's timeline in order; the figures by time and kind.
         builder.HasIndex(e => new { e.CartId, e.Id }).HasDatabaseName("ix_cart_events_cart");

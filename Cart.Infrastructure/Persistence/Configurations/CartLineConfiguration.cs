@@ -18,5 +18,6 @@ internal sealed class CartLineConfiguration : IEntityTypeConfiguration<CartLine>
             .HasConversion(ColumnConversions.VariantJson(), ColumnConversions.VariantComparer());
         builder.Ignore(l => l.LineTotal);
         builder.Ignore(l => l.ChangedInThisChange);
+        builder.Ignore(l => l.HoldReleasedInThisChange);
     }
 }

@@ -43,6 +43,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("character varying(16)")
                         .HasColumnName("actor_kind");
 
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("actor_name");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
@@ -71,6 +76,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                     b.Property<int?>("Quantity")
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
 
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
@@ -619,6 +629,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
 
                     b.HasKey("UserId")
                         .HasName("pk_shopper_emails");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_shopper_emails_email");
 
                     b.ToTable("shopper_emails", (string)null);
                 });

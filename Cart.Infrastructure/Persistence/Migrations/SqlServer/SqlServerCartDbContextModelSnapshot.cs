@@ -43,6 +43,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(16)")
                         .HasColumnName("actor_kind");
 
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("actor_name");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("datetimeoffset")
                         .HasColumnName("at");
@@ -71,6 +76,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("Quantity")
                         .HasColumnType("int")
                         .HasColumnName("quantity");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)")
+                        .HasColumnName("reason");
 
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
@@ -619,6 +629,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("UserId")
                         .HasName("pk_shopper_emails");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_shopper_emails_email");
 
                     b.ToTable("shopper_emails", (string)null);
                 });

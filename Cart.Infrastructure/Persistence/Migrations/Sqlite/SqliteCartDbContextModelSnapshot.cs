@@ -35,6 +35,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actor_kind");
 
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_name");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
@@ -63,6 +68,11 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("Quantity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
 
                     b.Property<string>("Sku")
                         .HasMaxLength(64)
@@ -611,6 +621,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("UserId")
                         .HasName("pk_shopper_emails");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_shopper_emails_email");
 
                     b.ToTable("shopper_emails", (string)null);
                 });

@@ -1,0 +1,216 @@
+using System.Net;
+using Cart.Domain.Carts;
+using Cart.Infrastructure.Persistence;
+using Cart.Tests.Fixtures;
+using Cart.Web.Admin;
+using Cart.Web.Admin.Support;
+
+namespace Cart.Tests.Admin.Support;
+
+/// <summary>
+/// Support's fixes through the real write path (the console's service, the Carts module's write path, the database),
+/// checked through the shopper's API and the cart's timeline. Run on SQLite and on PostgreSQL.
+/// </summary>
+public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHostsTest(provider)
+{
+    private static readonly System.Security.Claims.ClaimsPrincipal Agent = SupportStaff.Member(StaffRoles.Support);
+
+    [Fact]
+    public async Task SetQuantity_WhenSupportFixes_ShopperReadsItAndTimelineKeepsReasonAndWho()
+    {
+        var host = Own(new CartAppFactory(Database));
+        var mug = await host.AddProductAsync(12.5m);
+        var (shopper, _) = host.NewShopper();
+        var cart = await shopper.AddAsync(mug, 2);
+        host.Clock.Advance(TimeSpan.FromHours(1));
+
+        var result = await host.Fixes().SetQuantityAsync(cart.CartId(), mug, 5, cart.Version(),
+            "  " + SupportStaff.Reason + "  ", Agent, default);
+
+        Assert.Equal(SupportFixStatus.Done, result.Status);
+        var read = await shopper.GetCartAsync();
+        Assert.Equal(5, read.Line(mug)!.Value.GetProperty("quantity").GetInt32());
+        var fix = Assert.Single(await host.SupportEventsAsync(cart.CartId()));
+        Assert.Equal((CartActivityTypes.QuantityChanged, SupportStaff.Reason),
+            (fix.Type, fix.Reason));
+        Assert.Equal((Agent.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, Agent.Identity!.Name),
+            (fix.ActorId, fix.ActorName));
+        Assert.Equal(host.Clock.GetUtcNow(), fix.At, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task RemoveLineAndClear_WhenSupportFixes_ShopperReadsThem()
+    {
+        var host = Own(new CartAppFactory(Database));
+        var mug = await host.AddProductAsync(12.5m);
+        var shirt = await host.AddProductAsync(29.99m);
+        var (shopper, _) = host.NewShopper();
+        await shopper.AddAsync(mug, 1);
+        var cart = await shopper.AddAsync(shirt, 1);
+
+        var removed = await host.Fixes().RemoveLineAsync(cart.CartId(), mug, cart.Version(),
+            SupportStaff.Reason, Agent, default);
+        Assert.True(removed.Succeeded, removed.Message);
+        Assert.Null((await shopper.GetCartAsync()).Line(mug));
+
+        var cleared = await host.Fixes().ClearAsync(cart.CartId(), removed.Version!.Value, SupportStaff.Reason,
+            Agent, default);
+        Assert.True(cleared.Succeeded, cleared.Message);
+        Assert.Equal(0, (await shopper.GetCartAsync()).GetProperty("totalItems").GetInt32());
+        Assert.Equal([CartActivityTypes.ItemRemoved, CartActivityTypes.CartCleared],
+            (await host.SupportEventsAsync(cart.CartId())).Select(e => e.Type));
+    }
+
+    [Fact]
+    public async Task Reprice_WhenThePriceChanged_LineTakesTheCurrentPrice()
+    {
+        var host = Own(new CartAppFactory(Database));
+        var sku = await host.AddProductAsync(10m);
+        var (shopper, _) = host.NewShopper();
+        var cart = await shopper.AddAsync(sku, 1);
+        await host.SetPriceAsync(sku, 12m);
+
+        var result = await host.Fixes().RepriceAsync(cart.CartId(), null, cart.Version(), SupportStaff.Reason,
+            Agent, default);
+
+        Assert.True(result.Succeeded, result.Message);
+        var line = (await shopper.GetCartAsync()).Line(sku)!.Value;
+        Assert.Equal((12m, false), (line.GetProperty("unitPrice").GetDecimal(), line.GetProperty("priceChanged").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task ReleaseHold_WhenSupportReleases_StockIsFreeAndTheLineStays()
+    {
+        var host = Own(new CartAppFactory(Database));
+        var sku = await host.NewStockedProductAsync(10);
+        var (shopper, _) = host.NewShopper();
+        var cart = await shopper.AddAsync(sku, 3);
+
+        var result = await host.Fixes().ReleaseHoldAsync(cart.CartId(), sku, cart.Version(), SupportStaff.Reason,
+            Agent, default);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Equal((10, 0), await host.StockOfAsync(sku));
+        var read = await shopper.GetCartAsync();
+        Assert.Equal(3, read.Line(sku)!.Value.GetProperty("quantity").GetInt32());
+        Assert.Equal(0, read.HoldOf(sku).Units());
+        var release = Assert.Single(await host.SupportEventsAsync(cart.CartId()));
+        Assert.Equal((CartActivityTypes.HoldReleased, SupportStaff.Reason), (release.Type, release.Reason));
+    }
+
+    [Fact]
+    public async Task ExtendHold_WhenSupportExtends_HoldRunsTheNormalDurationFromNow()
+    {
+        var host = Own(new CartAppFactory(Database));
+        var sku = await host.NewStockedProductAsync(10);
+        var (shopper, _) = host.NewShopper();
+        var cart = await shopper.AddAsync(sku, 2);
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+
+        var result = await host.Fixes().ExtendHoldAsync(cart.CartId(), sku, cart.Version(), SupportStaff.Reason,
+            Agent, default);
+
+        Assert.True(result.Succeeded, result.Message);
+        var hold = (await shopper.GetCartAsync()).HoldOf(sku);
+        // The document shows whole seconds; the old expiry was five minutes from now.
+        Assert.Equal(2, hold.Units());
+        Assert.InRange(hold.ExpiresAt()!.Value, host.Clock.GetUtcNow().AddMinutes(15).AddSeconds(-1),
+            host.Clock.GetUtcNow().AddMinutes(15));
+        Assert.Equal((10, 2), await host.StockOfAsync(sku));
+    }
+
+    [Fact]
+    public async Task UndoRemoval_AfterThePriceRose_RestoresTheLineAtItsPriceAtAdd()
+    {
+        var host = Own(new CartAppFactory(Database));
+        var mug = await host.AddProductAsync(12.5m);
+        var sku = await host.AddProductAsync(10m);
+        var (shopper, _) = host.NewShopper();
+        await shopper.AddAsync(mug, 1);
+        var added = await shopper.AddAsync(sku, 4);
+        var afterRemoval = await (await shopper.DeleteAsync(CartApi.Item(sku))).ExpectAsync(HttpStatusCode.OK);
+        await host.SetPriceAsync(sku, 15m);
+        var removal = (await host.Reader().TimelineAsync(added.CartId(), 0, 10, default)).Items
+            .First(e => e.Type == CartActivityTypes.ItemRemoved);
+
+        var result = await host.Fixes().UndoRemovalAsync(added.CartId(), removal.Id, afterRemoval.Version(),
+            SupportStaff.Reason, Agent, default);
+
+        Assert.True(result.Succeeded, result.Message);
+        var line = (await shopper.GetCartAsync()).Line(sku)!.Value;
+        Assert.Equal((4, 10m, 15m), (line.GetProperty("quantity").GetInt32(), line.GetProperty("unitPrice").GetDecimal(),
+            line.GetProperty("currentUnitPrice").GetDecimal()));
+    }
+
+    // The case: a support fix made while the shopper changes the same cart.
+    [Fact]
+    public async Task SetQuantity_WhenTheShopperChangedTheCartMeanwhile_ConflictsAndKeepsTheShoppersChange()
+    {
+        var host = Own(new CartAppFactory(Database));
+        var mug = await host.AddProductAsync(12.5m);
+        var (shopper, _) = host.NewShopper();
+        var seen = await shopper.AddAsync(mug, 2);
+        await (await shopper.PutJsonAsync(CartApi.Item(mug), new { quantity = 7 })).ExpectAsync(HttpStatusCode.OK);
+
+        var result = await host.Fixes().SetQuantityAsync(seen.CartId(), mug, 1, seen.Version(),
+            SupportStaff.Reason, Agent, default);
+
+        Assert.Equal(SupportFixStatus.Conflict, result.Status);
+        Assert.Equal(7, (await shopper.GetCartAsync()).Line(mug)!.Value.GetProperty("quantity").GetInt32());
+        Assert.Empty(await host.SupportEventsAsync(seen.CartId()));
+        var fresh = await host.Reader().GetAsync(seen.CartId(), default);
+        Assert.Equal(7, fresh!.Cart.FindLine(mug)!.Quantity);
+    }
+
+    [Fact]
+    public async Task SetQuantity_ByAMerchandiser_IsRefusedByTheService()
+    {
+        var host = Own(new CartAppFactory(Database));
+        var mug = await host.AddProductAsync(12.5m);
+        var (shopper, _) = host.NewShopper();
+        var cart = await shopper.AddAsync(mug, 2);
+
+        var result = await host.Fixes().SetQuantityAsync(cart.CartId(), mug, 5, cart.Version(),
+            SupportStaff.Reason, SupportStaff.Member(StaffRoles.Merchandiser), default);
+
+        Assert.Equal(SupportFixStatus.Forbidden, result.Status);
+        Assert.Equal(cart.Version(), (await shopper.GetCartAsync()).Version());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ok  ")]
+    public async Task SetQuantity_WithoutAGoodReason_ChangesNothing(string reason)
+    {
+        var host = Own(new CartAppFactory(Database));
+        var mug = await host.AddProductAsync(12.5m);
+        var (shopper, _) = host.NewShopper();
+        var cart = await shopper.AddAsync(mug, 2);
+
+        var result = await host.Fixes().SetQuantityAsync(cart.CartId(), mug, 5, cart.Version(),
+            reason, Agent, default);
+
+        Assert.Equal(SupportFixStatus.InvalidReason, result.Status);
+        Assert.Equal(cart.Version(), (await shopper.GetCartAsync()).Version());
+    }
+
+    [Fact]
+    public async Task SetQuantity_BeyondTheStock_IsRefusedAndChangesNothing()
+    {
+        var host = Own(new CartAppFactory(Database));
+        var sku = await host.NewStockedProductAsync(3);
+        var (shopper, _) = host.NewShopper();
+        var cart = await shopper.AddAsync(sku, 2);
+
+        var result = await host.Fixes().SetQuantityAsync(cart.CartId(), sku, 5, cart.Version(), SupportStaff.Reason,
+            Agent, default);
+
+        Assert.Equal(SupportFixStatus.Refused, result.Status);
+        Assert.Equal(cart.Version(), (await shopper.GetCartAsync()).Version());
+        Assert.Equal((3, 2), await host.StockOfAsync(sku));
+    }
+}
+
+public sealed class SupportCartFixesSqliteTests() : SupportCartFixesTests(DatabaseProvider.Sqlite);
+
+public sealed class SupportCartFixesPostgresTests() : SupportCartFixesTests(DatabaseProvider.PostgreSql);

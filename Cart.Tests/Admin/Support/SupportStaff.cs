@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Cart.Domain.Carts;
+using Cart.Tests.Fixtures;
+using Cart.Web.Admin.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cart.Tests.Admin.Support;
+
+/// <summary>Staff members as the console's services see them, and the reads the support tests check with.</summary>
+internal static class SupportStaff
+{
+    public const string Reason = "Customer called: wrong size ordered";
+
+    /// <summary>A signed-in staff member as Identity's cookie gives them: id, email as name, roles.</summary>
+    public static ClaimsPrincipal Member(params string[] roles)
+    {
+        var id = Guid.NewGuid().ToString();
+        var claims = roles.Select(r => new Claim(ClaimTypes.Role, r))
+            .Append(new Claim(ClaimTypes.NameIdentifier, id))
+            .Append(new Claim(ClaimTypes.Name, $"staff-{id[..8]}@cart.test"));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, IdentityConstants.ApplicationScheme));
+    }
+
+    public static SupportCartFixes Fixes(this CartAppFactory host) =>
+        host.Services.CreateScope().ServiceProvider.GetRequiredService<SupportCartFixes>();
+
+    public static SupportCartReader Reader(this CartAppFactory host) =>
+        host.Services.CreateScope().ServiceProvider.GetRequiredService<SupportCartReader>();
+
+    public static JsonElement? Line(this JsonElement cart, string sku) =>
+        cart.GetProperty("items").EnumerateArray()
+            .Select(i => (JsonElement?)i)
+            .FirstOrDefault(i => i!.Value.GetProperty("sku").GetString() == sku);
+
+    /// <summary>The cart's timeline entries made by support, oldest first.</summary>
+    public static Task<List<CartEvent>> SupportEventsAsync(this CartAppFactory host, string cartId) =>
+        host.WithDbAsync(db => db.CartEvents.AsNoTracking()
+            .Where(e => e.CartId == cartId && e.ActorKind == ActorKind.Support)
+            .OrderBy(e => e.Id).ToListAsync());
+}
