@@ -85,7 +85,7 @@ internal sealed class CartLookup(CartDbContext db) : ICartLookup
                 var users = email is null
                     ? []
                     : await db.Set<ShopperEmail>().AsNoTracking().Where(e => e.Email == email)
-                        .Select(e => e.UserId).Take(100).ToListAsync(cancellationToken);
+                        .Select(e => e.UserId).OrderBy(u => u).Take(100).ToListAsync(cancellationToken);
                 return users.ConvertAll(u => new CartOwner(OwnerKind.User, u));
             case CartLookupKey.CartId:
                 var cartOwner = await db.Carts.AsNoTracking().Where(c => c.Id == value)
