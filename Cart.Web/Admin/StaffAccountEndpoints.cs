@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Cart.Web.Platform.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,7 +20,8 @@ internal static class StaffAccountEndpoints
 
     public static WebApplication MapStaffAccountEndpoints(this WebApplication app)
     {
-        app.MapPost(SignInAction, SignInAsync).AllowAnonymous().WithName("StaffSignIn").ExcludeFromDescription();
+        app.MapPost(SignInAction, SignInAsync).AllowAnonymous().WithName("StaffSignIn").ExcludeFromDescription()
+            .CountedAsSignInAttempts(TooManyAttemptsAsync);
         app.MapPost(SignOutAction, SignOutAsync).RequireAuthorization(StaffRoles.StaffPolicy).WithName("StaffSignOut")
             .ExcludeFromDescription();
         return app;
@@ -53,6 +56,15 @@ internal static class StaffAccountEndpoints
         // One message for a wrong email and a wrong password: the page must not tell which accounts exist.
         var error = result.IsLockedOut ? "locked" : "failed";
         return Results.LocalRedirect($"{SignInPage}?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
+    }
+
+    /// <summary>An address over its sign-in budget (RateLimits:SignInPermitLimit) is sent back to the form, which says
+    /// when it may try again; the attempt itself was never made.</summary>
+    private static Task TooManyAttemptsAsync(HttpContext context, int retryAfterSeconds)
+    {
+        context.Response.Redirect(string.Create(CultureInfo.InvariantCulture,
+            $"{SignInPage}?error=too-many&retryAfter={retryAfterSeconds}"));
+        return Task.CompletedTask;
     }
 
     /// <summary>Ends this session and every other copy of its cookie: the account's security stamp changes, so any
