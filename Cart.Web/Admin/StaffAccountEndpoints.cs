@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Cart.Web.Platform.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -70,8 +71,11 @@ internal static class StaffAccountEndpoints
     /// <summary>Ends this session and every other copy of its cookie: the account's security stamp changes, so any
     /// instance rejects the old cookie at its next check (<see cref="AdminOptions.RecheckInterval"/>).</summary>
     private static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<IdentityUser> signIn,
-        UserManager<IdentityUser> users)
+        UserManager<IdentityUser> users, IAntiforgery antiforgery)
     {
+        // The sign-out binds no form field, so the framework does not check the antiforgery token by itself: without
+        // this, any site could sign staff out with a hidden form.
+        await RequireAntiforgeryTokenAsync(context, antiforgery);
         if (await users.GetUserAsync(context.User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
@@ -79,6 +83,16 @@ internal static class StaffAccountEndpoints
 
         await signIn.SignOutAsync();
         return Results.LocalRedirect($"{SignInPage}?signedOut=1");
+    }
+
+    /// <summary>Refuses (400, as the framework refuses a form without its token) a post without a valid antiforgery
+    /// token, for the console's posts that bind no form fields.</summary>
+    public static async Task RequireAntiforgeryTokenAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            throw new BadHttpRequestException("The antiforgery token is missing or not valid.");
+        }
     }
 
     /// <summary>Where to go after signing in: a path of the console, never another site (an open redirect).</summary>
