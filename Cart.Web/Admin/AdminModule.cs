@@ -1,5 +1,6 @@
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Admin.Components;
+using Cart.Web.Admin.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -26,6 +27,7 @@ public static class AdminModule
             .SetApplicationName("cart")
             .PersistKeysToDbContext<CartDbContext>();
         services.AddScoped<StaffAccounts>();
+        services.AddStaffUsers();
         services.AddHostedService<StaffAccountsSetup>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();

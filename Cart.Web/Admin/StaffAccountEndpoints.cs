@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Cart.Web.Admin.Users;
 using Cart.Web.Platform.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
@@ -42,7 +43,8 @@ internal static class StaffAccountEndpoints
         public string? ReturnUrl { get; set; }
     }
 
-    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<IdentityUser> signIn)
+    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<IdentityUser> signIn,
+        TimeProvider clock)
     {
         var returnUrl = ConsolePathOrHome(form.ReturnUrl);
         var result = string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password)
@@ -51,6 +53,11 @@ internal static class StaffAccountEndpoints
                 lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            if (await signIn.UserManager.FindByNameAsync(form.Email.Trim()) is { } user)
+            {
+                await LastSignIn.RecordAsync(signIn.UserManager, user, clock.GetUtcNow());
+            }
+
             return Results.LocalRedirect(returnUrl);
         }
 
