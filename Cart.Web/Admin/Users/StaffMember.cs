@@ -43,10 +43,14 @@ internal static class StaffStatuses
     /// <summary>Disabled is a lockout without end, so Identity's own sign-in refuses the account.</summary>
     public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
 
-    public static bool IsDisabled(IdentityUser user) => user.LockoutEnd == DisabledUntil;
+    public static bool IsDisabled(IdentityUser user) => IsDisabled(user.LockoutEnd);
+
+    /// <summary>Compared with a year's slack: a database may keep the end less precisely than it was written (SQLite
+    /// keeps milliseconds), and no lockout for failed attempts ends that late.</summary>
+    public static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd > DisabledUntil.AddYears(-1);
 
     public static StaffStatus Of(DateTimeOffset? lockoutEnd, bool hasPassword, DateTimeOffset now) =>
-        lockoutEnd == DisabledUntil ? StaffStatus.Disabled
+        IsDisabled(lockoutEnd) ? StaffStatus.Disabled
         : lockoutEnd > now ? StaffStatus.LockedOut
         : hasPassword ? StaffStatus.Active
         : StaffStatus.Invited;
