@@ -54,15 +54,18 @@ internal sealed partial class StaffUsersHost
     }
 
     /// <summary>The invitation links emailed to <paramref name="email"/> so far, oldest first.</summary>
-    public async Task<IReadOnlyList<Uri>> LinksToAsync(string email)
+    public Task<IReadOnlyList<Uri>> LinksToAsync(string email) => LinksInAsync(MailFolder, email);
+
+    /// <summary>The invitation links to <paramref name="email"/> among the <c>.eml</c> files in <paramref name="folder"/>.</summary>
+    public static async Task<IReadOnlyList<Uri>> LinksInAsync(string folder, string email)
     {
         var links = new List<Uri>();
-        if (!Directory.Exists(MailFolder))
+        if (!Directory.Exists(folder))
         {
             return links;
         }
 
-        foreach (var file in Directory.GetFiles(MailFolder, "*.eml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal))
         {
             var message = await MimeMessage.LoadAsync(file);
             if (message.To.Mailboxes.Any(m => string.Equals(m.Address, email, StringComparison.OrdinalIgnoreCase)))
