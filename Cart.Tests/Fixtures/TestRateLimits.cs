@@ -11,7 +11,8 @@ public static class TestRateLimits
     /// </summary>
     public static IReadOnlyDictionary<string, string?> Generous { get; } = Budget(100_000);
 
-    /// <summary>The same budget per window for shoppers, guests, callers without a token and new guest sessions.</summary>
+    /// <summary>The same budget per window for shoppers, guests, callers without a token, new guest sessions and
+    /// sign-in attempts.</summary>
     public static Dictionary<string, string?> Budget(int permitLimit, string window = "00:01:00")
     {
         var limit = permitLimit.ToString(CultureInfo.InvariantCulture);
@@ -25,6 +26,8 @@ public static class TestRateLimits
             ["RateLimits:AnonymousWindow"] = window,
             ["RateLimits:GuestSessionPermitLimit"] = limit,
             ["RateLimits:GuestSessionWindow"] = window,
+            ["RateLimits:SignInPermitLimit"] = limit,
+            ["RateLimits:SignInWindow"] = window,
         };
     }
 }

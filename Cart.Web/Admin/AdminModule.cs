@@ -2,6 +2,7 @@ using Cart.Infrastructure.Persistence;
 using Cart.Web.Admin.Components;
 using Cart.Web.Admin.Dashboard;
 using Cart.Web.Admin.Support;
+using Cart.Web.Admin.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -28,6 +29,7 @@ public static class AdminModule
             .SetApplicationName("cart")
             .PersistKeysToDbContext<CartDbContext>();
         services.AddScoped<StaffAccounts>();
+        services.AddStaffUsers();
         services.AddHostedService<StaffAccountsSetup>();
         services.AddDashboard();
         Demo.DemoActivitySetup.AddDemoActivity(services);

@@ -28,4 +28,8 @@ public sealed class AdminOptions
     /// changed): the longest a stolen or revoked cookie keeps working.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "00:30:00")]
     public TimeSpan RecheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the link in an invitation email works (an admin can send a new one).</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "14.00:00:00")]
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(3);
 }

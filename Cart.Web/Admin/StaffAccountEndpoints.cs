@@ -1,4 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Cart.Web.Admin.Users;
+using Cart.Web.Platform.RateLimiting;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,7 +22,8 @@ internal static class StaffAccountEndpoints
 
     public static WebApplication MapStaffAccountEndpoints(this WebApplication app)
     {
-        app.MapPost(SignInAction, SignInAsync).AllowAnonymous().WithName("StaffSignIn").ExcludeFromDescription();
+        app.MapPost(SignInAction, SignInAsync).AllowAnonymous().WithName("StaffSignIn").ExcludeFromDescription()
+            .CountedAsSignInAttempts(TooManyAttemptsAsync);
         app.MapPost(SignOutAction, SignOutAsync).RequireAuthorization(StaffRoles.StaffPolicy).WithName("StaffSignOut")
             .ExcludeFromDescription();
         return app;
@@ -38,7 +43,8 @@ internal static class StaffAccountEndpoints
         public string? ReturnUrl { get; set; }
     }
 
-    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<IdentityUser> signIn)
+    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<IdentityUser> signIn,
+        TimeProvider clock)
     {
         var returnUrl = ConsolePathOrHome(form.ReturnUrl);
         var result = string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password)
@@ -47,6 +53,11 @@ internal static class StaffAccountEndpoints
                 lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            if (await signIn.UserManager.FindByNameAsync(form.Email.Trim()) is { } user)
+            {
+                await LastSignIn.RecordAsync(signIn.UserManager, user, clock.GetUtcNow());
+            }
+
             return Results.LocalRedirect(returnUrl);
         }
 
@@ -55,11 +66,23 @@ internal static class StaffAccountEndpoints
         return Results.LocalRedirect($"{SignInPage}?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
     }
 
+    /// <summary>An address over its sign-in budget (RateLimits:SignInPermitLimit) is sent back to the form, which says
+    /// when it may try again; the attempt itself was never made.</summary>
+    private static Task TooManyAttemptsAsync(HttpContext context, int retryAfterSeconds)
+    {
+        context.Response.Redirect(string.Create(CultureInfo.InvariantCulture,
+            $"{SignInPage}?error=too-many&retryAfter={retryAfterSeconds}"));
+        return Task.CompletedTask;
+    }
+
     /// <summary>Ends this session and every other copy of its cookie: the account's security stamp changes, so any
     /// instance rejects the old cookie at its next check (<see cref="AdminOptions.RecheckInterval"/>).</summary>
     private static async Task<IResult> SignOutAsync(HttpContext context, SignInManager<IdentityUser> signIn,
-        UserManager<IdentityUser> users)
+        UserManager<IdentityUser> users, IAntiforgery antiforgery)
     {
+        // The sign-out binds no form field, so the framework does not check the antiforgery token by itself: without
+        // this, any site could sign staff out with a hidden form.
+        await RequireAntiforgeryTokenAsync(context, antiforgery);
         if (await users.GetUserAsync(context.User) is { } user)
         {
             await users.UpdateSecurityStampAsync(user);
@@ -67,6 +90,16 @@ internal static class StaffAccountEndpoints
 
         await signIn.SignOutAsync();
         return Results.LocalRedirect($"{SignInPage}?signedOut=1");
+    }
+
+    /// <summary>Refuses (400, as the framework refuses a form without its token) a post without a valid antiforgery
+    /// token, for the console's posts that bind no form fields.</summary>
+    public static async Task RequireAntiforgeryTokenAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            throw new BadHttpRequestException("The antiforgery token is missing or not valid.");
+        }
     }
 
     /// <summary>Where to go after signing in: a path of the console, never another site (an open redirect).</summary>

@@ -12,8 +12,9 @@ using StackExchange.Redis;
 namespace Cart.Web.Platform.RateLimiting;
 
 /// <summary>
-/// The global limiter of the API: one fixed window per caller on <c>/api</c> routes (nothing else is limited), shared
-/// through Redis when it is configured, in process otherwise; and the 429 a caller over its limit gets.
+/// The global limiter: one fixed window per caller on <c>/api</c> routes, and one per client address on the endpoints
+/// that take sign-in attempts (<see cref="SignInAttemptBudget"/>); nothing else is limited. Shared through Redis when it
+/// is configured, in process otherwise; and the answer a caller over its limit gets.
 /// </summary>
 internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
 {
@@ -21,6 +22,7 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
     private readonly Budget _guests;
     private readonly Budget _anonymous;
     private readonly Budget _guestSessions;
+    private readonly Budget _signIns;
     private readonly (IConnectionMultiplexer Connection, RedisCircuitBreaker Breaker)? _redis;
     private readonly string _redisKeyPrefix;
     private readonly TimeProvider _clock;
@@ -33,6 +35,7 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
         _guests = new Budget(o.GuestPermitLimit, o.GuestWindow);
         _anonymous = new Budget(o.AnonymousPermitLimit, o.AnonymousWindow);
         _guestSessions = new Budget(o.GuestSessionPermitLimit, o.GuestSessionWindow);
+        _signIns = new Budget(o.SignInPermitLimit, o.SignInWindow);
         _clock = clock;
         // Registered only when Redis:Configuration is set, and then it exists even while Redis is down.
         var multiplexer = services.GetService<IConnectionMultiplexer>();
@@ -46,8 +49,14 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
     public async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var http = rejected.HttpContext;
-        var seconds = RetryAfterSeconds(rejected.Lease, CallerOf(http).Budget.Window);
+        var seconds = RetryAfterSeconds(rejected.Lease, CallerOf(http)!.Value.Budget.Window);
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<SignInAttemptBudget>() is { } signIn)
+        {
+            await signIn.RejectAsync(http, seconds);
+            return;
+        }
+
         await Problem.WriteAsync(http, Problem.For(ProblemCodes.RateLimited,
             $"Too many requests from this caller; retry in {seconds} seconds."));
     }
@@ -68,12 +77,12 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
     private RateLimitPartition<string> PartitionOf(HttpContext context)
     {
         // Health, metrics, the OpenAPI document and the reference page are for operators and tools, not callers.
-        if (!context.Request.Path.StartsWithSegments("/api"))
+        if (CallerOf(context) is not { } caller)
         {
             return RateLimitPartition.GetNoLimiter(string.Empty);
         }
 
-        var (key, budget) = CallerOf(context);
+        var (key, budget) = caller;
         if (_redis is not { } redis)
         {
             return RateLimitPartition.GetFixedWindowLimiter(key,
@@ -86,15 +95,27 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// The caller: the client's address for starting guest sessions (a token buys nothing there: each new session
-    /// would bring a fresh budget), else the token's subject wherever there is a valid token, else the address.
+    /// The caller: the client's address for sign-in attempts and for starting guest sessions (a token buys nothing
+    /// there: each new session would bring a fresh budget), else, on <c>/api</c> routes, the token's subject wherever
+    /// there is a valid token, else the address. Null: not limited.
     /// </summary>
-    private (string Key, Budget Budget) CallerOf(HttpContext context)
+    private (string Key, Budget Budget)? CallerOf(HttpContext context)
     {
         // Routing has matched the endpoint by now, so its metadata, not the path as spelled, says what the call is.
-        if (context.GetEndpoint()?.Metadata.GetMetadata<GuestSessionStartBudget>() is not null)
+        var metadata = context.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<SignInAttemptBudget>() is not null)
+        {
+            return ("sign-in:" + AddressOf(context), _signIns);
+        }
+
+        if (metadata?.GetMetadata<GuestSessionStartBudget>() is not null)
         {
             return ("guest-sessions:" + AddressOf(context), _guestSessions);
+        }
+
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            return null;
         }
 
         if (context.User.Identities.Any(i => i.IsAuthenticated))

@@ -4,7 +4,8 @@ namespace Cart.Web.Platform.RateLimiting;
 
 /// <summary>
 /// How many requests to <c>/api</c> routes each caller may make per window: a shopper is counted by the token's user id,
-/// a guest by the token's session id, a call without a token by the client's IP address.
+/// a guest by the token's session id, a call without a token by the client's IP address. Also how many sign-in
+/// attempts each client address may make.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -44,8 +45,17 @@ public sealed class RateLimitOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan GuestSessionWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    // Sign-in attempts (the admin console's form), per address, whichever accounts they name: each account locks after
+    // 5 failures, so without this one address could try 4 passwords on every account. Staff sharing an office address
+    // sign in a few times a day each; a script trying passwords is held to 2 a minute.
+    [Range(1, 1_000_000)]
+    public int SignInPermitLimit { get; set; } = 10;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The shared count in Redis keeps its windows in whole seconds.</summary>
     public bool HasWholeSecondWindows() =>
-        new[] { UserWindow, GuestWindow, AnonymousWindow, GuestSessionWindow }
+        new[] { UserWindow, GuestWindow, AnonymousWindow, GuestSessionWindow, SignInWindow }
             .All(w => w.Ticks % TimeSpan.TicksPerSecond == 0);
 }

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Cart.Web.Platform.RateLimiting;
 
-/// <summary>Rate limits per caller on <c>/api</c> routes (API.md: over the limit → 429 with Retry-After).</summary>
+/// <summary>Rate limits per caller on <c>/api</c> routes (API.md: over the limit → 429 with Retry-After), and per
+/// client address on sign-in attempts.</summary>
 internal static class RateLimitingSetup
 {
     public static IServiceCollection AddCartRateLimiting(this IServiceCollection services)
@@ -12,7 +13,7 @@ internal static class RateLimitingSetup
             .BindConfiguration(RateLimitOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.HasWholeSecondWindows(),
-                "RateLimits:UserWindow, GuestWindow and AnonymousWindow must be whole seconds.")
+                "RateLimits:UserWindow, GuestWindow, AnonymousWindow, GuestSessionWindow and SignInWindow must be whole seconds.")
             .ValidateOnStart();
         services.AddSingleton<CallerRateLimits>();
         services.AddRateLimiter(_ => { });

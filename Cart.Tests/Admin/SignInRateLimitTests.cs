@@ -1,0 +1,79 @@
+using System.Net;
+using Cart.Tests.Fixtures;
+using Cart.Web.Admin;
+
+namespace Cart.Tests.Admin;
+
+/// <summary>The per-address budget of sign-in attempts: one address cannot try passwords across many accounts.</summary>
+public sealed class SignInRateLimitTests : OwnHostsTest
+{
+    private const string Attacker = "203.0.113.7";
+    private const string Colleague = "198.51.100.4";
+
+    [Fact]
+    public async Task SignIn_OverTheAddressBudget_IsRefusedWithWhenToTryAgain()
+    {
+        var factory = Own(new CartAppFactory(Database, settings: SignInBudget(3)));
+        var host = factory.WithClientAddresses();
+        var accounts = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            accounts.Add(await factory.NewStaffAsync(StaffRoles.Admin));
+        }
+
+        var attacker = host.ClientFrom(Attacker);
+        for (var i = 0; i < 3; i++)
+        {
+            // One wrong password per account: far from any account's lockout.
+            var failed = await attacker.SignInAsync(accounts[i], "wrong-password-123");
+            Assert.StartsWith("/admin/sign-in?error=failed", failed.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+
+        var refused = await attacker.SignInAsync(accounts[3], TestStaff.Password);
+
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/admin/sign-in?error=too-many&retryAfter=", refused.Headers.Location?.OriginalString,
+            StringComparison.Ordinal);
+        var seconds = int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(seconds, 1, 300);
+        var page = await attacker.GetStringAsync(refused.Headers.Location!.OriginalString);
+        Assert.Contains("Too many sign-in attempts from your address", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await attacker.GetAsync("/admin")).StatusCode); // still signed out
+    }
+
+    [Fact]
+    public async Task SignIn_FromAnotherAddress_KeepsItsOwnBudget()
+    {
+        var factory = Own(new CartAppFactory(Database, settings: SignInBudget(2)));
+        var host = factory.WithClientAddresses();
+        var email = await factory.NewStaffAsync(StaffRoles.Support);
+        var attacker = host.ClientFrom(Attacker);
+        for (var i = 0; i < 3; i++)
+        {
+            await attacker.SignInAsync($"nobody-{i}@cart.test", "wrong-password-123");
+        }
+
+        var signIn = await host.ClientFrom(Colleague).SignInAsync(email, TestStaff.Password);
+
+        Assert.Equal("/admin", signIn.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignInPage_ForAnAddressOverItsBudget_StillShows()
+    {
+        var factory = Own(new CartAppFactory(Database, settings: SignInBudget(1)));
+        var client = factory.WithClientAddresses().ClientFrom(Attacker);
+        await client.SignInAsync("nobody@cart.test", "wrong-password-123");
+        await client.SignInAsync("nobody@cart.test", "wrong-password-123");
+
+        var page = await client.GetAsync("/admin/sign-in");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode); // only the attempts are counted, not the form
+    }
+
+    private static Dictionary<string, string?> SignInBudget(int attempts) => new()
+    {
+        ["RateLimits:SignInPermitLimit"] = attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimits:SignInWindow"] = "00:05:00",
+    };
+}
