@@ -1,5 +1,6 @@
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Admin.Components;
+using Cart.Web.Admin.Merchandising;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -31,6 +32,7 @@ public static class AdminModule
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddMerchandising();
         return services;
     }
 
@@ -52,6 +54,7 @@ public static class AdminModule
             .AddInteractiveServerRenderMode()
             .DisableRateLimiting();
         app.MapJobsDashboard();
+        app.MapMerchandising();
         return app;
     }
 
