@@ -22,6 +22,8 @@ internal static class HoldsCsvEndpoint
     {
         routes.MapGet(Path, Export)
             .RequireAuthorization(StaffRoles.MerchandisingPolicy)
+            // A link a person follows in the browser, not an API: a signed-out click lands on the sign-in page.
+            .AllowCookieRedirect()
             .DisableRateLimiting()
             .WithName("ExportHoldsCsv")
             .ExcludeFromDescription();
@@ -33,11 +35,21 @@ internal static class HoldsCsvEndpoint
         $"{Path}?search={Uri.EscapeDataString(filter.Search ?? string.Empty)}" +
         $"&sort={filter.Sort.ToString().ToLowerInvariant()}&descending={(filter.Descending ? "true" : "false")}";
 
-    private static async Task<PushStreamHttpResult> Export(ClaimsPrincipal user, HoldsService holds,
-        TimeProvider clock, HttpContext context, string? search = null, StockSort sort = StockSort.Sku,
+    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> Export(ClaimsPrincipal user,
+        HoldsService holds, TimeProvider clock, HttpContext context, string? search = null, string? sort = null,
         bool descending = false)
     {
-        var filter = new StockFilter(search, sort, descending);
+        // By name only, in any case: "held", as the page's links write it (a number is no sort).
+        var order = Enum.GetNames<StockSort>().FirstOrDefault(n => string.Equals(n, sort ?? "sku", StringComparison.OrdinalIgnoreCase));
+        if (order is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["sort"] = ["'sort' is one of sku, held, available."],
+            });
+        }
+
+        var filter = new StockFilter(search, Enum.Parse<StockSort>(order), descending);
         var rows = await holds.StreamAsync(user, filter, context.RequestAborted);
         var stamp = clock.GetUtcNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         return TypedResults.Stream(body => WriteAsync(body, rows, context.RequestAborted), "text/csv; charset=utf-8",
