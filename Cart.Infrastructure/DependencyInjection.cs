@@ -40,6 +40,7 @@ public static class DependencyInjection
         services.AddCartStorage();
         services.AddScoped<CachedProductCatalog>();
         services.AddScoped<IProductCatalog>(sp => sp.GetRequiredService<CachedProductCatalog>());
+        services.AddScoped<ICatalogAdministration, EfCatalogAdministration>();
         services.AddCartJobs(database);
         services.AddCartIdempotency();
         services.AddCartInventory();

@@ -136,5 +136,5 @@ internal sealed class CachedProductCatalog(
         return entry;
     }
 
-    private static string Key(string sku) => $"product:{sku}";
+    private static string Key(string sku) => ProductCacheKeys.For(sku);
 }

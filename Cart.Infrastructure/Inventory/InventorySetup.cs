@@ -14,6 +14,7 @@ public static class InventorySetup
             .ValidateOnStart();
         services.AddScoped<IStockHolds, EfStockHolds>();
         services.AddScoped<HoldExpirySweep>();
+        services.AddScoped<IStockAdministration, EfStockAdministration>();
         services.AddRecurringJob<HoldExpiryJob>(HoldExpiryJob.Id, HoldExpiryJob.DefaultCron,
             job => job.RunAsync(CancellationToken.None));
         return services;

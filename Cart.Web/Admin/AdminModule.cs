@@ -3,6 +3,7 @@ using Cart.Web.Admin.Components;
 using Cart.Web.Admin.Dashboard;
 using Cart.Web.Admin.Support;
 using Cart.Web.Admin.Users;
+using Cart.Web.Admin.Merchandising;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -38,6 +39,7 @@ public static class AdminModule
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
         services.AddSupportConsole();
+        services.AddMerchandising();
         return services;
     }
 
@@ -60,6 +62,7 @@ public static class AdminModule
             .DisableRateLimiting();
         app.MapJobsDashboard();
         app.MapDashboard();
+        app.MapMerchandising();
         return app;
     }
 

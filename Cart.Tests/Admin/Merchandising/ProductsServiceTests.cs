@@ -1,0 +1,224 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Cart.Infrastructure.Persistence;
+using Cart.Tests.Fixtures;
+using Cart.Web.Admin;
+using Cart.Web.Admin.Merchandising;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cart.Tests.Admin.Merchandising;
+
+/// <summary>
+/// The Products page's service on each database, with Redis in front on PostgreSQL: a price change reaches the
+/// shopper's next read (every instance), stock changes keep what carts hold, stale and bad edits change nothing.
+/// </summary>
+public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis) : OwnHostsTest(provider)
+{
+    private static readonly ClaimsPrincipal Merchandiser = MerchandisingData.Staff(StaffRoles.Merchandiser);
+    private readonly string _redisPrefix = $"test-{Guid.NewGuid():N}:";
+
+    [Fact]
+    public async Task ChangePriceAsync_WhenSaved_TheShoppersNextReadShowsPriceChanged()
+    {
+        var host = NewHost();
+        await host.AddStockedAsync("PRC-1", "Kopi Mug", 10.00m, onHand: 20);
+        var (shopper, _) = host.NewShopper();
+        await shopper.AddAsync("PRC-1", 1);
+        await shopper.GetCartAsync(); // the product is cached now
+
+        var result = await ChangePriceAsync(host, Merchandiser, "PRC-1", 12.50m);
+
+        Assert.Equal(EditStatus.Saved, result.Status);
+        var line = Line(await shopper.GetCartAsync(), "PRC-1");
+        Assert.Equal(10.00m, line.GetProperty("unitPrice").GetDecimal());
+        Assert.Equal(12.50m, line.GetProperty("currentUnitPrice").GetDecimal());
+        Assert.True(line.GetProperty("priceChanged").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ChangePriceAsync_WhenAnotherInstanceCachedTheProduct_ItsNextReadsShowTheNewPrice()
+    {
+        var writer = NewHost();
+        var reader = NewHost();
+        await writer.AddStockedAsync("PRC-2", "Tea Set", 20.00m, onHand: 20);
+        var (shopper, userId) = reader.NewShopper();
+        await shopper.AddAsync("PRC-2", 1);
+        await shopper.GetCartAsync(); // cached in the reader's memory (and Redis, when there is one)
+
+        await ChangePriceAsync(writer, Merchandiser, "PRC-2", 18.00m);
+
+        // Without Redis each instance keeps its own memory copy: there is no other instance to tell, so only the
+        // shared-cache run has a second instance to check; the single-instance case is the test above.
+        if (redis)
+        {
+            var shown = await Eventually.TrueAsync(async () =>
+                Line(await shopper.GetCartAsync(), "PRC-2").GetProperty("priceChanged").GetBoolean());
+            Assert.True(shown, $"{userId}'s cart on the other instance never showed the new price");
+        }
+        else
+        {
+            Assert.True(Line(await writer.ClientWithToken(TestAuth.Shopper(userId, now: writer.Clock.GetUtcNow()))
+                .GetCartAsync(), "PRC-2").GetProperty("priceChanged").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public async Task ChangePriceAsync_WhenThePriceChangedSinceItWasSeen_IsAConflictAndKeepsTheOtherChange()
+    {
+        var host = NewHost();
+        await host.AddStockedAsync("PRC-3", "Desk Lamp", 30.00m, onHand: 5);
+        var seen = await RowAsync(host, "PRC-3");
+        await host.WithServiceAsync<ProductsService, EditResult>(s =>
+            s.ChangePriceAsync(Merchandiser, seen, 31.00m, CancellationToken.None));
+
+        var stale = await host.WithServiceAsync<ProductsService, EditResult>(s =>
+            s.ChangePriceAsync(Merchandiser, seen, 29.00m, CancellationToken.None));
+
+        Assert.Equal(EditStatus.Conflict, stale.Status);
+        Assert.Contains("31.00 SGD", stale.Message, StringComparison.Ordinal);
+        Assert.Equal(31.00m, await PriceAsync(host, "PRC-3"));
+    }
+
+    [Theory]
+    [InlineData("SGD", "0", "more than zero")]
+    [InlineData("SGD", "-5", "more than zero")]
+    [InlineData("SGD", "12.345", "at most 2 decimals")]
+    [InlineData("VND", "250000.5", "whole numbers")]
+    public async Task ChangePriceAsync_WhenThePriceIsNotValid_RefusesAndChangesNothing(string currency, string price,
+        string message)
+    {
+        var host = NewHost();
+        await host.AddStockedAsync("PRC-4", "Yoga Mat", 100m, onHand: 5, currency);
+        var seen = await RowAsync(host, "PRC-4");
+
+        var result = await host.WithServiceAsync<ProductsService, EditResult>(s =>
+            s.ChangePriceAsync(Merchandiser, seen, decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture),
+                CancellationToken.None));
+
+        Assert.Equal(EditStatus.Invalid, result.Status);
+        Assert.Contains(message, result.Message, StringComparison.Ordinal);
+        Assert.Equal(100m, await PriceAsync(host, "PRC-4"));
+    }
+
+    [Fact]
+    public async Task SetOnHandAsync_WhenAboveWhatLiveHoldsTieUp_SavesAndLapsedHoldsDoNotCount()
+    {
+        var host = NewHost();
+        await host.AddStockedAsync("STK-1", "Power Bank", 15m, onHand: 10);
+        await host.ShopperHoldingAsync("STK-1", 4);
+        host.Clock.Advance(TimeSpan.FromMinutes(16)); // that hold lapsed
+        await host.ShopperHoldingAsync("STK-1", 3);
+        var seen = await RowAsync(host, "STK-1");
+
+        var result = await host.WithServiceAsync<ProductsService, EditResult>(s =>
+            s.SetOnHandAsync(Merchandiser, seen, 3, CancellationToken.None));
+
+        Assert.Equal(EditStatus.Saved, result.Status);
+        Assert.Equal((3, 3), await host.AssertStockInvariantAsync("STK-1"));
+    }
+
+    [Fact]
+    public async Task SetOnHandAsync_WhenBelowWhatCartsHold_RefusesWithTheReasonAndChangesNothing()
+    {
+        var host = NewHost();
+        await host.AddStockedAsync("STK-2", "Umbrella", 15m, onHand: 10);
+        await host.ShopperHoldingAsync("STK-2", 6);
+        var seen = await RowAsync(host, "STK-2");
+
+        var below = await host.WithServiceAsync<ProductsService, EditResult>(s =>
+            s.SetOnHandAsync(Merchandiser, seen, 5, CancellationToken.None));
+        var negative = await host.WithServiceAsync<ProductsService, EditResult>(s =>
+            s.SetOnHandAsync(Merchandiser, seen, -1, CancellationToken.None));
+
+        Assert.Equal(EditStatus.Invalid, below.Status);
+        Assert.Contains("Carts hold 6 units right now", below.Message, StringComparison.Ordinal);
+        Assert.Equal(EditStatus.Invalid, negative.Status);
+        Assert.Equal((10, 6), await host.AssertStockInvariantAsync("STK-2"));
+    }
+
+    [Fact]
+    public async Task SetOnHandAsync_WhenTheStockChangedSinceItWasSeen_IsAConflictAndKeepsTheOtherChange()
+    {
+        var host = NewHost();
+        await host.AddStockedAsync("STK-3", "Notebook", 4m, onHand: 10);
+        var seen = await RowAsync(host, "STK-3");
+        await host.WithServiceAsync<ProductsService, EditResult>(s =>
+            s.SetOnHandAsync(Merchandiser, seen, 40, CancellationToken.None));
+
+        var stale = await host.WithServiceAsync<ProductsService, EditResult>(s =>
+            s.SetOnHandAsync(Merchandiser, seen, 12, CancellationToken.None));
+
+        Assert.Equal(EditStatus.Conflict, stale.Status);
+        Assert.Contains("40 on hand", stale.Message, StringComparison.Ordinal);
+        Assert.Equal((40, 0), await host.StockOfAsync("STK-3"));
+    }
+
+    [Fact]
+    public async Task ProductsService_WhenTheUserIsSupportOnly_RefusesEveryCallAndChangesNothing()
+    {
+        var host = NewHost();
+        await host.AddStockedAsync("DNY-1", "Sarong", 8m, onHand: 10);
+        var seen = await RowAsync(host, "DNY-1");
+        var support = MerchandisingData.Staff(StaffRoles.Support);
+
+        await host.WithServiceAsync<ProductsService, int>(async s =>
+        {
+            await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
+                s.PageAsync(support, null, 1, 25, CancellationToken.None));
+            await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
+                s.ChangePriceAsync(support, seen, 9m, CancellationToken.None));
+            await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
+                s.SetOnHandAsync(support, seen, 11, CancellationToken.None));
+            return 0;
+        });
+
+        Assert.Equal(8m, await PriceAsync(host, "DNY-1"));
+        Assert.Equal((10, 0), await host.StockOfAsync("DNY-1"));
+    }
+
+    [Fact]
+    public async Task PageAsync_WhenSearched_PagesTheCatalogWithStockFigures()
+    {
+        var host = NewHost();
+        await host.AddStockedAsync("PG-1", "Coffee Beans", 8m, onHand: 10);
+        await host.AddStockedAsync("PG-2", "Coffee Grinder", 8m, onHand: 10);
+        await host.AddStockedAsync("OTHER", "Tea", 8m, onHand: 10);
+        await host.ShopperHoldingAsync("PG-2", 4);
+
+        var (items, total) = await host.WithServiceAsync<ProductsService, (IReadOnlyList<ProductRow>, int)>(s =>
+            s.PageAsync(Merchandiser, "Coffee", 2, 1, CancellationToken.None));
+
+        Assert.Equal(2, total);
+        var row = Assert.Single(items);
+        Assert.Equal("PG-2", row.Sku);
+        Assert.Equal((10, 4, 6), (row.Stock!.OnHand, row.Stock.Held, row.Stock.Available));
+    }
+
+    private CartAppFactory NewHost() => Own(new CartAppFactory(Database,
+        redis: redis ? ApiFixture.RedisAddress : null, redisKeyPrefix: _redisPrefix));
+
+    private static async Task<ProductRow> RowAsync(CartAppFactory host, string sku)
+    {
+        var (items, _) = await host.WithServiceAsync<ProductsService, (IReadOnlyList<ProductRow>, int)>(s =>
+            s.PageAsync(Merchandiser, sku, 1, 1, CancellationToken.None));
+        return Assert.Single(items);
+    }
+
+    private static async Task<EditResult> ChangePriceAsync(CartAppFactory host, ClaimsPrincipal user, string sku,
+        decimal price)
+    {
+        var seen = await RowAsync(host, sku);
+        return await host.WithServiceAsync<ProductsService, EditResult>(s =>
+            s.ChangePriceAsync(user, seen, price, CancellationToken.None));
+    }
+
+    private static Task<decimal> PriceAsync(CartAppFactory host, string sku) =>
+        host.WithDbAsync(db => db.Products.Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync());
+
+    private static JsonElement Line(JsonElement cart, string sku) =>
+        cart.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("sku").GetString() == sku);
+}
+
+public sealed class SqliteProductsServiceTests() : ProductsServiceTests(DatabaseProvider.Sqlite, redis: false);
+
+public sealed class PostgresProductsServiceTests() : ProductsServiceTests(DatabaseProvider.PostgreSql, redis: true);

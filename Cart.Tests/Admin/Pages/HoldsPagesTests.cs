@@ -1,0 +1,79 @@
+using Bunit;
+using Cart.Tests.Admin.Merchandising;
+using Cart.Tests.Fixtures;
+using Cart.Web.Admin;
+using Cart.Web.Admin.Components.Pages.Holds;
+using MudBlazor;
+
+namespace Cart.Tests.Admin.Pages;
+
+/// <summary>The Holds page and its drill-down, rendered on a real host's services.</summary>
+public sealed class HoldsPagesTests : OwnHostsTest
+{
+    [Fact]
+    public async Task Holds_ForAMerchandiser_ShowsEachSkusFiguresAndTheExport()
+    {
+        var host = Own(new CartAppFactory(Database));
+        await host.AddStockedAsync("BUN-1", "Rattan Basket", 10m, onHand: 1200);
+        await host.ShopperHoldingAsync("BUN-1", 3);
+        await using var console = new ConsolePageContext(host, StaffRoles.Merchandiser);
+        console.Render<MudPopoverProvider>();
+
+        var page = console.Render<Holds>();
+
+        page.WaitForAssertion(() => Assert.Contains("Rattan Basket", page.Markup, StringComparison.Ordinal));
+        var cells = page.FindAll("tbody tr td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal(["BUN-1", "Rattan Basket", "1,200", "3", "1,197", "3", "1"], cells);
+        Assert.Equal("/admin/holds/BUN-1", page.Find("tbody a").GetAttribute("href"));
+        var export = page.FindAll("a").Single(a => a.TextContent.Contains("Download CSV", StringComparison.Ordinal));
+        Assert.Equal("/admin/holds.csv?search=&sort=sku&descending=false", export.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task Holds_ForSupportOnly_ShowsNoFiguresAndNoExport()
+    {
+        var host = Own(new CartAppFactory(Database));
+        await host.AddStockedAsync("BUN-2", "Silk Scarf", 10m, onHand: 5);
+        await using var console = new ConsolePageContext(host, StaffRoles.Support);
+
+        var page = console.Render<Holds>();
+
+        Assert.Contains("Only merchandisers and admins", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("BUN-2", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Download CSV", page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HoldsForSku_ForAMerchandiser_ListsTheCartsHoldingItWithLinksToThem()
+    {
+        var host = Own(new CartAppFactory(Database));
+        await host.AddStockedAsync("BUN-3", "Tea Set", 10m, onHand: 9);
+        var (userId, cartId) = await host.ShopperHoldingAsync("BUN-3", 2);
+        await using var console = new ConsolePageContext(host, StaffRoles.Merchandiser);
+        console.Render<MudPopoverProvider>();
+
+        var page = console.Render<HoldsForSku>(p => p.Add(x => x.Sku, "BUN-3"));
+
+        page.WaitForAssertion(() => Assert.Contains(cartId, page.Markup, StringComparison.Ordinal));
+        Assert.Contains(userId, page.Markup, StringComparison.Ordinal);
+        Assert.Contains("Held 2", page.Markup, StringComparison.Ordinal);
+        Assert.Equal($"/admin/carts/{cartId}", page.Find("tbody a").GetAttribute("href"));
+        var expires = host.Clock.GetUtcNow().AddMinutes(15).UtcDateTime;
+        Assert.Contains(expires.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HoldsForSku_ForSupportOnly_ShowsNoCarts()
+    {
+        var host = Own(new CartAppFactory(Database));
+        await host.AddStockedAsync("BUN-4", "Tea Set", 10m, onHand: 9);
+        var (_, cartId) = await host.ShopperHoldingAsync("BUN-4", 2);
+        await using var console = new ConsolePageContext(host, StaffRoles.Support);
+
+        var page = console.Render<HoldsForSku>(p => p.Add(x => x.Sku, "BUN-4"));
+
+        Assert.Contains("Only merchandisers and admins", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(cartId, page.Markup, StringComparison.Ordinal);
+    }
+}
