@@ -55,7 +55,8 @@ public sealed record SkuStockFigures(string Sku, string? Name, int OnHand, int H
 }
 
 /// <summary>A cart's live hold of one SKU.</summary>
-public sealed record SkuHolder(string CartId, OwnerKind OwnerKind, string OwnerId, int Quantity, DateTimeOffset ExpiresAt);
+public sealed record SkuHolder(string CartId, OwnerKind OwnerKind, string OwnerId, int Quantity, DateTimeOffset ExpiresAt,
+    long CartVersion);
 
 public enum OnHandChangeOutcome
 {

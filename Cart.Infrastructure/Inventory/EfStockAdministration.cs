@@ -60,7 +60,7 @@ internal sealed class EfStockAdministration(CartDbContext db) : IStockAdministra
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Join(db.Carts, h => h.CartId, c => c.Id,
-                (h, c) => new SkuHolder(h.CartId, c.OwnerKind, c.OwnerId, h.Quantity, h.ExpiresAt))
+                (h, c) => new SkuHolder(h.CartId, c.OwnerKind, c.OwnerId, h.Quantity, h.ExpiresAt, c.Version))
             .ToListAsync(cancellationToken);
         return (items, total);
     }

@@ -1,9 +1,9 @@
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Admin.Components;
 using Cart.Web.Admin.Dashboard;
+using Cart.Web.Admin.Merchandising;
 using Cart.Web.Admin.Support;
 using Cart.Web.Admin.Users;
-using Cart.Web.Admin.Merchandising;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;

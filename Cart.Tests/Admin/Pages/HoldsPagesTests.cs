@@ -1,4 +1,6 @@
 using Bunit;
+using Cart.Domain.Carts;
+using Cart.Domain.Carts.Support;
 using Cart.Tests.Admin.Merchandising;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
@@ -75,5 +77,50 @@ public sealed class HoldsPagesTests : OwnHostsTest
 
         Assert.Contains("Only merchandisers and admins", page.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(cartId, page.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HoldsForSku_ReleaseWithAReason_FreesTheUnitsAndRecordsWhoAndWhy()
+    {
+        var host = Own(new CartAppFactory(Database));
+        await host.AddStockedAsync("BUN-5", "Tea Set", 10m, onHand: 9);
+        var (_, cartId) = await host.ShopperHoldingAsync("BUN-5", 2);
+        await using var console = new ConsolePageContext(host, StaffRoles.Merchandiser);
+        console.Render<MudPopoverProvider>();
+        var page = console.Render<HoldsForSku>(p => p.Add(x => x.Sku, "BUN-5"));
+        page.WaitForAssertion(() => page.Find($"#release-{cartId}"));
+
+        page.Find($"#release-{cartId}").Click();
+        page.Find("#fix-reason").Input("Held by a reseller's bot");
+        page.Find("#fix-apply").Click();
+
+        page.WaitForAssertion(() => Assert.Contains($"Released the hold of cart {cartId}",
+            page.Find("#release-notice").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll($"#release-{cartId}")));
+        Assert.Contains("Held 0", page.Markup, StringComparison.Ordinal);
+        var timeline = await console.Service<ICartLookup>().TimelineAsync(cartId, 0, 10, default);
+        var entry = Assert.Single(timeline.Items, e => e.Type == CartActivityTypes.HoldReleased);
+        Assert.Equal("Held by a reseller's bot", entry.Reason);
+        Assert.Equal(console.UserName, entry.ActorName);
+    }
+
+    [Fact]
+    public async Task HoldsForSku_ReleaseWithoutAReason_SaysWhyAndKeepsTheHold()
+    {
+        var host = Own(new CartAppFactory(Database));
+        await host.AddStockedAsync("BUN-6", "Tea Set", 10m, onHand: 9);
+        var (_, cartId) = await host.ShopperHoldingAsync("BUN-6", 2);
+        await using var console = new ConsolePageContext(host, StaffRoles.Merchandiser);
+        console.Render<MudPopoverProvider>();
+        var page = console.Render<HoldsForSku>(p => p.Add(x => x.Sku, "BUN-6"));
+        page.WaitForAssertion(() => page.Find($"#release-{cartId}"));
+
+        page.Find($"#release-{cartId}").Click();
+        page.Find("#fix-reason").Input("bot");
+        page.Find("#fix-apply").Click();
+
+        page.WaitForAssertion(() => page.Find("#fix-reason-error"));
+        Assert.Contains("Held 2", page.Markup, StringComparison.Ordinal);
+        Assert.NotEmpty(page.FindAll($"#release-{cartId}"));
     }
 }

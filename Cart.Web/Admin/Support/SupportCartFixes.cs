@@ -39,11 +39,12 @@ public sealed class SupportCartFixes(IServiceScopeFactory scopes, IAuthorization
         ApplyAsync(staff, reason, actor => new SupportFix(cartId, expectedVersion, actor, reason,
             SupportAction.RepriceLines, sku), cancellationToken);
 
-    /// <summary>Gives the held units of the cart's line for <paramref name="sku"/> back; the line stays.</summary>
+    /// <summary>Gives the held units of the cart's line for <paramref name="sku"/> back; the line stays. Merchandisers
+    /// may do this one too (from the holds of a SKU): stock tied up is theirs to free.</summary>
     public Task<SupportFixResult> ReleaseHoldAsync(string cartId, string sku, long expectedVersion, string reason,
         ClaimsPrincipal staff, CancellationToken cancellationToken) =>
         ApplyAsync(staff, reason, actor => new SupportFix(cartId, expectedVersion, actor, reason,
-            SupportAction.ReleaseHold, sku), cancellationToken);
+            SupportAction.ReleaseHold, sku), cancellationToken, StaffRoles.SupportPolicy, StaffRoles.MerchandisingPolicy);
 
     /// <summary>Renews the hold of the cart's line for <paramref name="sku"/> from now, for the normal hold duration.</summary>
     public Task<SupportFixResult> ExtendHoldAsync(string cartId, string sku, long expectedVersion, string reason,
@@ -57,10 +58,12 @@ public sealed class SupportCartFixes(IServiceScopeFactory scopes, IAuthorization
         ApplyAsync(staff, reason, actor => new SupportFix(cartId, expectedVersion, actor, reason,
             SupportAction.UndoRemoval, RemovalEventId: removalEventId), cancellationToken);
 
+    /// <param name="policies">The console policies any one of which lets the staff member make the fix (support's
+    /// alone unless said).</param>
     private async Task<SupportFixResult> ApplyAsync(ClaimsPrincipal staff, string reason,
-        Func<CartActor, SupportFix> fix, CancellationToken cancellationToken)
+        Func<CartActor, SupportFix> fix, CancellationToken cancellationToken, params string[] policies)
     {
-        if (!(await authorization.AuthorizeAsync(staff, StaffRoles.SupportPolicy)).Succeeded)
+        if (!await MeetsAnyAsync(staff, policies.Length == 0 ? [StaffRoles.SupportPolicy] : policies))
         {
             return new SupportFixResult(SupportFixStatus.Forbidden, "Only support staff and admins can fix carts.");
         }
@@ -92,6 +95,19 @@ public sealed class SupportCartFixes(IServiceScopeFactory scopes, IAuthorization
             logger.LogWarning(e, "A support fix could not be made now");
             return new SupportFixResult(SupportFixStatus.Busy, "The cart is busy; reload it and try again.");
         }
+    }
+
+    private async Task<bool> MeetsAnyAsync(ClaimsPrincipal staff, string[] policies)
+    {
+        foreach (var policy in policies)
+        {
+            if ((await authorization.AuthorizeAsync(staff, policy)).Succeeded)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The staff member as the timeline keeps them: their account id, and their email as it is now.</summary>
