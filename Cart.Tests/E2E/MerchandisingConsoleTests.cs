@@ -24,6 +24,7 @@ public sealed class MerchandisingConsoleTests(ConsoleBrowser chromium) : Console
         await ConsoleBrowser.ScreenshotAsync(page, "holds");
         await page.GetByRole(AriaRole.Link, new() { Name = "E2E-1" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Held 2")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Release" })).ToBeVisibleAsync();
         await ConsoleBrowser.ScreenshotAsync(page, "holds-sku");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Products" }).ClickAsync();
