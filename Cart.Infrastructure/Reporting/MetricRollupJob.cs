@@ -1,7 +1,6 @@
 using Cart.Domain.Reporting;
 using Hangfire;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Cart.Infrastructure.Reporting;
 
@@ -12,10 +11,9 @@ namespace Cart.Infrastructure.Reporting;
 /// several instances at once leave the same rows (<see cref="RollupStore"/>).
 /// </summary>
 public sealed partial class MetricRollupJob(
-    RollupCalculator calculator,
+    RollupWriter writer,
     RollupStore store,
     TimeProvider clock,
-    IOptions<ReportingOptions> options,
     ILogger<MetricRollupJob> logger)
 {
     public const string Id = "metric-rollups";
@@ -30,19 +28,8 @@ public sealed partial class MetricRollupJob(
         var now = clock.GetUtcNow();
         var candidates = RollupPeriod.Candidates(now);
         var final = await store.FinalAmongAsync(candidates, cancellationToken);
-        var written = 0;
-        foreach (var period in candidates.Where(p => !final.Contains((p.Kind, p.Start))))
-        {
-            var figures = await calculator.ComputeAsync(period, cancellationToken);
-            var isFinal = now >= period.End + options.Value.FinalAfter;
-            if (await store.ReplaceAsync(period.Kind, period.Start, now, isFinal, figures, cancellationToken))
-            {
-                written++;
-            }
-        }
-
-        var held = await calculator.HeldUnitsAsync(now, cancellationToken);
-        await store.ReplaceAsync(PeriodKind.Snapshot, RollupPeriod.SnapshotStart, now, false, held, cancellationToken);
+        var written = await writer.RollUpAsync(candidates.Where(p => !final.Contains((p.Kind, p.Start))), now,
+            cancellationToken);
         LogRolledUp(logger, written, now);
     }
 

@@ -14,6 +14,7 @@ public static class ReportingSetup
             .ValidateOnStart();
         services.AddScoped<RollupCalculator>();
         services.AddScoped<RollupStore>();
+        services.AddScoped<RollupWriter>();
         services.AddScoped<IMetricRollups, EfMetricRollups>();
         services.AddRecurringJob<MetricRollupJob>(MetricRollupJob.Id, MetricRollupJob.DefaultCron,
             job => job.RunAsync(CancellationToken.None));

@@ -46,7 +46,7 @@ public sealed class DashboardCsvTests : OwnHostsTest
     [InlineData("say \"hi\"", "\"say \"\"hi\"\"\"")]
     [InlineData("two\r\nlines", "\"two\r\nlines\"")]
     public void Quote_WhenAFieldHoldsASeparatorQuoteOrLineBreak_QuotesItAsRfc4180Says(string field, string written) =>
-        Assert.Equal(written, DashboardCsv.Quote(field));
+        Assert.Equal(written, CsvWriter.Quoted(field));
 
     [Theory]
     [InlineData("=1+1", "'=1+1")]
@@ -56,7 +56,7 @@ public sealed class DashboardCsvTests : OwnHostsTest
     [InlineData("\tx", "'\tx")]
     [InlineData("SG-0001", "SG-0001")]
     public void Text_WhenAFieldStartsLikeAFormula_NeutralisesIt(string field, string written) =>
-        Assert.Equal(written, DashboardCsv.Text(field));
+        Assert.Equal(written, CsvWriter.Neutralised(field));
 
     [Fact]
     public async Task Export_WhenNotSignedIn_SendsToTheSignInPage()

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Cart.Domain.Reporting;
 
 namespace Cart.Web.Admin.Dashboard;
@@ -16,35 +15,27 @@ public static class DashboardCsv
 
     public static string Write(IEnumerable<MetricPeriod> periods)
     {
-        var csv = new StringBuilder(Header).Append("\r\n");
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        text.Write(Header + "\r\n");
+        var csv = new CsvWriter(text);
         foreach (var period in periods)
         {
             foreach (var figure in period.Figures)
             {
-                string[] fields =
-                [
-                    period.Kind.ToString().ToLowerInvariant(),
-                    Time(period.Start),
-                    Text(figure.Metric),
-                    Text(figure.Dimension),
+                csv.Value(period.Kind.ToString().ToLowerInvariant())
+                    .Value(Time(period.Start))
+                    .Text(figure.Metric)
+                    .Text(figure.Dimension)
                     // The stored scale is 4 decimals; trailing zeros vary by database and say nothing.
-                    figure.Value.ToString("0.####", CultureInfo.InvariantCulture),
-                    Time(period.AsOf),
-                    period.IsFinal ? "true" : "false",
-                ];
-                csv.AppendJoin(',', fields.Select(Quote)).Append("\r\n");
+                    .Value(figure.Value.ToString("0.####", CultureInfo.InvariantCulture))
+                    .Value(Time(period.AsOf))
+                    .Value(period.IsFinal ? "true" : "false")
+                    .EndRow();
             }
         }
 
-        return csv.ToString();
+        return text.ToString();
     }
-
-    /// <summary>Neutralises a leading character a spreadsheet reads as the start of a formula.</summary>
-    public static string Text(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
-
-    public static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 
     private static string Time(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
