@@ -80,6 +80,9 @@ internal static class ConsoleQueriesBench
             var timeline = await lookup.TimelineAsync(cartId, 0, 25, CancellationToken.None);
             Check(cart is not null && timeline.TotalCount > 0, $"cart {cartId} or its timeline is missing");
         });
+
+        using var self = Process.GetCurrentProcess();
+        Console.WriteLine($"memory: peak working set {self.PeakWorkingSet64 / 1048576} MB (the host and the bench, one process)");
     }
 
     // A shopper of the middle of the range for run i: the seed's user numbers are n % 10 >= 4, guests n % 10 < 4,
