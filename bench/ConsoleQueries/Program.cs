@@ -30,7 +30,7 @@ internal static class ConsoleQueriesBench
         using (var scope = host.Services.CreateScope())
         {
             var rollups = ActivatorUtilities.CreateInstance<DemoRollups>(scope.ServiceProvider);
-            var now = DateTimeOffset.UtcNow;
+            var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
             var clock = Stopwatch.StartNew();
             var written = await rollups.RollUpAsync(now.AddDays(-30), now, CancellationToken.None);
             Console.WriteLine($"rollup: {written} periods of 30 days rolled up in {clock.Elapsed.TotalSeconds:F1} s " +
