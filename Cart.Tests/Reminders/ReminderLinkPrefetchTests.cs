@@ -150,6 +150,7 @@ public sealed partial class ReminderLinkPrefetchTests : OwnHostsTest
             .ExpectProblemAsync(HttpStatusCode.BadRequest, Code);
         await (await shopper.PostJsonAsync(Landings, new { token = landing[..^3] + "AAA" }))
             .ExpectProblemAsync(HttpStatusCode.BadRequest, Code);
+        await (await shopper.PostJsonAsync(Landings, new { })).ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
         host.Clock.Advance(TimeSpan.FromHours(1));
         await (await host.ShopperClient(userId, email).PostJsonAsync(Landings, body))
             .ExpectProblemAsync(HttpStatusCode.BadRequest, Code);
