@@ -59,7 +59,8 @@ public sealed class Reminder
 
     public DateTimeOffset? SentAt { get; private set; }
 
-    /// <summary>The first time the email's link back to the cart was followed.</summary>
+    /// <summary>The first time the reminder's shopper landed on the cart from the email's link, as the storefront
+    /// reported it; a fetch of the link alone (a mail scanner's) is not one.</summary>
     public DateTimeOffset? LinkOpenedAt { get; private set; }
 
     /// <summary>Why the last attempt failed, or why the reminder was skipped.</summary>

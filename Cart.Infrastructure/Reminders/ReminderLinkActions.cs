@@ -1,24 +1,40 @@
 using Cart.Domain.Carts;
+using Cart.Domain.Common;
 using Cart.Domain.Reminders;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cart.Infrastructure.Reminders;
 
-/// <summary>What following a reminder's links does: the click on the way back to the cart, and the unsubscribe.</summary>
+/// <summary>
+/// What a reminder's links do: the way back to the cart, the landing that counts it, and the unsubscribe. Following
+/// the link changes nothing (mail scanners fetch every link of a message); only the landing, reported by the
+/// reminder's own shopper, records the click.
+/// </summary>
 public sealed class ReminderLinkActions(CartDbContext db, TimeProvider clock)
 {
+    /// <summary>The cart the reminder is about; null for no such reminder. Reads only.</summary>
+    public Task<string?> CartOfAsync(string reminderId, CancellationToken cancellationToken) =>
+        db.Set<Reminder>().AsNoTracking().Where(r => r.Id == reminderId).Select(r => r.CartId)
+            .SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>
-    /// Records the first click of the reminder's link (<c>reminder_link_opened</c> on the cart's timeline, once: a
-    /// conditional update decides which click is first) and returns the reminder's cart id; null for no such reminder.
+    /// Records that <paramref name="caller"/> came back to the cart from the reminder's link: the first landing sets
+    /// the reminder's <c>link_opened_at</c> and adds <c>reminder_link_opened</c> to the cart's timeline, once (a
+    /// conditional update decides which is first); later ones change nothing. Only the reminder's own shopper lands.
     /// </summary>
-    public async Task<string?> OpenAsync(string reminderId, CancellationToken cancellationToken)
+    public async Task<LandingOutcome> LandAsync(string reminderId, CartOwner caller, CancellationToken cancellationToken)
     {
         var reminder = await db.Set<Reminder>().AsNoTracking()
             .SingleOrDefaultAsync(r => r.Id == reminderId, cancellationToken);
         if (reminder is null)
         {
-            return null;
+            return LandingOutcome.NoSuchReminder;
+        }
+
+        if (reminder.Owner != caller)
+        {
+            return LandingOutcome.NotTheOwner;
         }
 
         var now = clock.GetUtcNow();
@@ -35,7 +51,7 @@ public sealed class ReminderLinkActions(CartDbContext db, TimeProvider clock)
 
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return reminder.CartId;
+        return LandingOutcome.Landed;
     }
 
     /// <summary>Stops every reminder to the address the reminder went to. Idempotent. False for no such reminder.</summary>
@@ -69,4 +85,15 @@ public sealed class ReminderLinkActions(CartDbContext db, TimeProvider clock)
 
         return true;
     }
+}
+
+/// <summary>What reporting a landing came to.</summary>
+public enum LandingOutcome
+{
+    /// <summary>Recorded now, or already by an earlier landing.</summary>
+    Landed,
+    NoSuchReminder,
+
+    /// <summary>The reminder is another shopper's: nothing recorded.</summary>
+    NotTheOwner,
 }

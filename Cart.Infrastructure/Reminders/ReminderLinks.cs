@@ -11,11 +11,17 @@ namespace Cart.Infrastructure.Reminders;
 /// payload is the purpose (so an unsubscribe token never opens a cart, nor the reverse), the expiry (Unix seconds)
 /// and the reminder's id; the signature is HMAC-SHA256 of the payload under <c>Reminders:LinkSigningKey</c>, compared
 /// in fixed time. Nothing secret is in a token: it only names a reminder, and only this service can make one.
+/// A third kind, the landing token, is never in an email: following the link back hands it to the storefront, whose
+/// signed-in page reports with it that the shopper arrived (a scanner fetching the link gets one too, but it has no
+/// shopper session to report it with).
 /// </summary>
 public sealed class ReminderLinks(IOptions<RemindersOptions> options, TimeProvider clock)
 {
     public const string RecoverPath = "/api/v1/reminders/r/";
     public const string UnsubscribePath = "/api/v1/reminders/unsubscribe";
+
+    /// <summary>How long the storefront has to report a landing: long enough to sign in first.</summary>
+    public static readonly TimeSpan LandingLifetime = TimeSpan.FromHours(1);
 
     private const int ExpiryBytes = 8;
     private const int MaxTokenLength = 512;
@@ -28,6 +34,8 @@ public sealed class ReminderLinks(IOptions<RemindersOptions> options, TimeProvid
     public Uri UnsubscribeUrl(string reminderId) =>
         new(options.Value.PublicBaseUrl, UnsubscribePath + "?token="
             + Sign(LinkPurpose.Unsubscribe, reminderId, options.Value.UnsubscribeLinkLifetime));
+
+    public string LandingToken(string reminderId) => Sign(LinkPurpose.Landing, reminderId, LandingLifetime);
 
     public string Sign(LinkPurpose purpose, string reminderId, TimeSpan lifetime)
     {
@@ -93,4 +101,7 @@ public enum LinkPurpose : byte
 {
     Recover = 1,
     Unsubscribe = 2,
+
+    /// <summary>The storefront's report that the shopper's browser arrived from the link back to the cart.</summary>
+    Landing = 3,
 }

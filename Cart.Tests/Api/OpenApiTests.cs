@@ -68,6 +68,27 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
         Assert.Equal("^[A-Za-z0-9._-]{1,64}$", sku.GetProperty("pattern").GetString());
     }
 
+    [Fact]
+    public async Task Document_WhenServed_DescribesTheReminderLandingAsAShoppersReportAndTheLinksAsTokenless()
+    {
+        var paths = (await GetDocumentAsync()).GetProperty("paths");
+
+        var landing = paths.GetProperty("/api/v1/reminders/landings").GetProperty("post");
+        Assert.Equal("ReportReminderLanding", landing.GetProperty("operationId").GetString());
+        Assert.True(landing.GetProperty("security")[0].TryGetProperty("Bearer", out _));
+        foreach (var status in new[] { "204", "400", "401", "403", "429", "503" })
+        {
+            Assert.True(landing.GetProperty("responses").TryGetProperty(status, out _), $"the landing does not document {status}");
+        }
+
+        foreach (var method in new[] { "get", "post" })
+        {
+            var unsubscribe = paths.GetProperty("/api/v1/reminders/unsubscribe").GetProperty(method);
+            Assert.Equal(0, unsubscribe.GetProperty("security").GetArrayLength());
+            Assert.True(unsubscribe.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/html", out _));
+        }
+    }
+
     [Theory]
     [InlineData("/api/v1/guest-sessions", "post")]
     [InlineData("/api/v1/products", "get")]
@@ -139,6 +160,7 @@ public sealed class OpenApiTests(SqliteApiFixture fixture)
     [InlineData("/api/v1/cart/items/{sku}", "put", true)]
     [InlineData("/api/v1/cart/merge", "post", true)]
     [InlineData("/api/v1/cart/prices/accept", "post", true)]
+    [InlineData("/api/v1/reminders/landings", "post", true)]
     [InlineData("/api/v1/cart/items/{sku}", "delete", false)]
     [InlineData("/api/v1/cart", "get", false)]
     public async Task Document_WhenServed_ListsUnsupportedMediaTypeOnRoutesThatTakeABody(string path, string method,

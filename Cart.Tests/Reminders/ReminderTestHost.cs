@@ -4,6 +4,7 @@ using Cart.Domain.Inventory;
 using Cart.Domain.Reminders;
 using Cart.Infrastructure.Reminders;
 using Cart.Tests.Fixtures;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
@@ -14,6 +15,7 @@ namespace Cart.Tests.Reminders;
 public static partial class ReminderTestHost
 {
     public const string CartUrl = "https://shop.test/cart";
+    public const string Landings = "/api/v1/reminders/landings";
 
     public static CartAppFactory NewHost(TestDatabase database, SmtpCapture smtp,
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
@@ -88,6 +90,24 @@ public static partial class ReminderTestHost
     public static string RecoveryLink(this MimeMessage message) => LinkAfter(message, "Back to your cart: ");
 
     public static string UnsubscribeLink(this MimeMessage message) => LinkAfter(message, "Unsubscribe: ");
+
+    /// <summary>The landing token the link back to the cart hands the storefront, as a browser following it gets it.</summary>
+    public static async Task<string> LandingTokenAsync(this CartAppFactory host, MimeMessage message)
+    {
+        var follow = await host.ClientWithoutRedirects().GetAsync(message.RecoveryLink());
+        Assert.Equal(System.Net.HttpStatusCode.Found, follow.StatusCode);
+        var query = QueryHelpers.ParseQuery(follow.Headers.Location!.Query);
+        return Assert.Single(query["reminderLanding"].ToArray())!;
+    }
+
+    /// <summary>What the shopper's browser and storefront do with the link back to the cart: follow it, then report
+    /// the landing with the shopper's own token (<paramref name="storefront"/>).</summary>
+    public static async Task FollowAndLandAsync(this CartAppFactory host, MimeMessage message, HttpClient storefront)
+    {
+        var landing = await host.LandingTokenAsync(message);
+        var landed = await storefront.PostJsonAsync(Landings, new { token = landing });
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, landed.StatusCode);
+    }
 
     private static string LinkAfter(MimeMessage message, string label)
     {

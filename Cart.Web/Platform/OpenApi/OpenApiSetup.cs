@@ -23,8 +23,9 @@ internal static class OpenApiSetup
         ["Orders"] = "The orders checkout made, to their owner.",
         ["Catalog"] = "The public catalog of products, with their current prices; no token needed.",
         ["Identity"] = "Guest sessions: a token that owns one guest cart, for shoppers who have not signed in.",
-        ["Reminders"] = "The links in abandoned-cart reminder emails: back to the cart, and a one-click unsubscribe; " +
-                        "no token needed (the link's own signed token says which reminder).",
+        ["Reminders"] = "The links in abandoned-cart reminder emails: back to the cart, and the unsubscribe; no bearer " +
+                        "token needed (the link's own signed token says which reminder), and opening one (GET) " +
+                        "changes nothing. The storefront reports its shopper's landing with the shopper's token.",
         ["Demo"] = "Stands in for the identity provider while Auth:DemoTokens:Enabled is on; absent otherwise.",
     };
 
