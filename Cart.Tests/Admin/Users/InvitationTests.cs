@@ -82,6 +82,41 @@ public sealed class InvitationTests : OwnHostsTest
     }
 
     [Fact]
+    public async Task InvitationPage_WithAForgedTokenForAnAccountInUse_SaysOnlyThatTheLinkIsNotValid()
+    {
+        var users = StaffUsersHost.Create(Database);
+        Own(users.Host);
+        var member = (await users.FindAsync(await users.Host.NewStaffAsync(StaffRoles.Support)))!;
+
+        var page = await users.Host.ClientWithoutRedirects()
+            .GetStringAsync($"/admin/invitation?user={Uri.EscapeDataString(member.Id)}&token=forged");
+
+        Assert.Contains("This invitation link has expired or is not valid", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("used already", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvitationPage_WithAForgedTokenForADisabledAccount_SaysOnlyThatTheLinkIsNotValid()
+    {
+        var users = StaffUsersHost.Create(Database);
+        Own(users.Host);
+        var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
+        var link = await InviteAsync(users, "gone@cart.test");
+        var member = (await users.FindAsync("gone@cart.test"))!;
+        var disabled = await users.AdministerAsync(a => a.DisableAsync(StaffUsersHost.Principal(admin, StaffRoles.Admin),
+            member.Id, CancellationToken.None));
+        Assert.True(disabled.Done, disabled.Message);
+        var browser = users.Host.ClientWithoutRedirects();
+
+        var forged = await browser.GetStringAsync($"/admin/invitation?user={Uri.EscapeDataString(member.Id)}&token=forged");
+        var genuine = await browser.GetStringAsync(link.PathAndQuery);
+
+        Assert.Contains("This invitation link has expired or is not valid", forged, StringComparison.Ordinal);
+        Assert.DoesNotContain("disabled", forged, StringComparison.Ordinal);
+        Assert.Contains("This account has been disabled", genuine, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InvitationLifetime_ByDefault_IsThreeDays()
     {
         var users = StaffUsersHost.Create(Database);
