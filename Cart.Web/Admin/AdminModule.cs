@@ -37,6 +37,10 @@ public static class AdminModule
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<StaffStanding>();
+        // After the components' own registration: an open tab's user is checked again, as the cookie is.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider,
+            ConsoleAuthenticationStateProvider>();
         services.AddMudServices();
         services.AddSupportConsole();
         services.AddMerchandising();

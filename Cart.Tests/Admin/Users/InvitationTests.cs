@@ -16,13 +16,13 @@ public sealed class InvitationTests : OwnHostsTest
         Own(users.Host);
         var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
 
-        var result = await users.AdministerAsync(a => a.InviteAsync(StaffUsersHost.Principal(admin, StaffRoles.Admin),
+        var result = await users.AdministerAsync(admin, (a, me) => a.InviteAsync(me,
             " new.merch@cart.test ", [StaffRoles.Merchandiser], CancellationToken.None));
 
         Assert.True(result.Done, result.Message);
         var link = Assert.Single(await users.LinksToAsync("new.merch@cart.test"));
         Assert.StartsWith(StaffUsersHost.PublicBaseUrl + "/admin/invitation?user=", link.AbsoluteUri, StringComparison.Ordinal);
-        var page = await users.AdministerAsync(a => a.PageAsync(StaffUsersHost.Principal(admin, StaffRoles.Admin), "new.",
+        var page = await users.AdministerAsync(admin, (a, me) => a.PageAsync(me, "new.",
             0, 25, CancellationToken.None));
         var member = Assert.Single(page.Members);
         Assert.Equal(("new.merch@cart.test", StaffStatus.Invited), (member.Email, member.Status));
@@ -103,7 +103,7 @@ public sealed class InvitationTests : OwnHostsTest
         var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
         var link = await InviteAsync(users, "gone@cart.test");
         var member = (await users.FindAsync("gone@cart.test"))!;
-        var disabled = await users.AdministerAsync(a => a.DisableAsync(StaffUsersHost.Principal(admin, StaffRoles.Admin),
+        var disabled = await users.AdministerAsync(admin, (a, me) => a.DisableAsync(me,
             member.Id, CancellationToken.None));
         Assert.True(disabled.Done, disabled.Message);
         var browser = users.Host.ClientWithoutRedirects();
@@ -153,8 +153,8 @@ public sealed class InvitationTests : OwnHostsTest
         Own(users.Host);
         var support = await users.Host.NewStaffAsync(StaffRoles.Support);
 
-        await Assert.ThrowsAsync<StaffAdministrationDeniedException>(() => users.AdministerAsync(a => a.InviteAsync(
-            StaffUsersHost.Principal(support, StaffRoles.Support), "sneaky@cart.test", [StaffRoles.Admin],
+        await Assert.ThrowsAsync<StaffAdministrationDeniedException>(() => users.AdministerAsync(support, (a, me) => a.InviteAsync(
+            me, "sneaky@cart.test", [StaffRoles.Admin],
             CancellationToken.None)));
 
         Assert.Null(await users.FindAsync("sneaky@cart.test"));
@@ -164,7 +164,7 @@ public sealed class InvitationTests : OwnHostsTest
     private static async Task<Uri> InviteAsync(StaffUsersHost users, string email)
     {
         var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
-        var result = await users.AdministerAsync(a => a.InviteAsync(StaffUsersHost.Principal(admin, StaffRoles.Admin),
+        var result = await users.AdministerAsync(admin, (a, me) => a.InviteAsync(me,
             email, [StaffRoles.Support], CancellationToken.None));
         Assert.True(result.Done, result.Message);
         return Assert.Single(await users.LinksToAsync(email));
