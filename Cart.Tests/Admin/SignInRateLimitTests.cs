@@ -1,10 +1,12 @@
 using System.Net;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Platform.RateLimiting;
 
 namespace Cart.Tests.Admin;
 
-/// <summary>The per-address budget of sign-in attempts: one address cannot try passwords across many accounts.</summary>
+/// <summary>The per-address budget of failed sign-ins: one address cannot try passwords across many accounts, and a
+/// team behind one address is never refused for signing in.</summary>
 public sealed class SignInRateLimitTests : OwnHostsTest
 {
     private const string Attacker = "203.0.113.7";
@@ -40,6 +42,35 @@ public sealed class SignInRateLimitTests : OwnHostsTest
         Assert.Contains("Too many sign-in attempts from your address", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await attacker.GetAsync("/admin")).StatusCode); // still signed out
     }
+
+    [Fact]
+    public async Task SignIn_ATeamBehindOneAddress_AllSignInBecauseOnlyFailuresCount()
+    {
+        var factory = Own(new CartAppFactory(Database, settings: SignInBudget(3)));
+        var office = factory.WithClientAddresses();
+        var team = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            team.Add(await factory.NewStaffAsync(StaffRoles.Support));
+        }
+
+        foreach (var member in team)
+        {
+            var signIn = await office.ClientFrom(Colleague).SignInAsync(member, TestStaff.Password);
+            Assert.Equal("/admin", signIn.Headers.Location?.OriginalString);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(2, 0)]
+    [InlineData(3, 1)]
+    [InlineData(4, 2)]
+    [InlineData(7, 16)]
+    [InlineData(8, 30)]
+    [InlineData(1000, 30)]
+    public void DelayAfter_FailuresInARow_GrowsFromOneSecondUpToTheMaximum(int failures, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), SignInFailures.DelayAfter(failures, new RateLimitOptions()));
 
     [Fact]
     public async Task SignIn_FromAnotherAddress_KeepsItsOwnBudget()

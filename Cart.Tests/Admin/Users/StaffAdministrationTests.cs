@@ -28,7 +28,7 @@ public sealed class StaffAdministrationTests : OwnHostsTest
 
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/admin")).StatusCode);
         var signIn = await users.Host.ClientWithoutRedirects().SignInAsync(target, TestStaff.Password);
-        Assert.StartsWith("/admin/sign-in?error=locked", signIn.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/admin/sign-in?error=failed", signIn.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
