@@ -61,6 +61,31 @@ public sealed class SignInRateLimitTests : OwnHostsTest
         }
     }
 
+    [Fact]
+    public async Task SignIn_OnTwoInstancesSharingRedis_SpendsOneBudgetOfFailures()
+    {
+        var prefix = $"test-{Guid.NewGuid():N}:";
+        var first = Own(new CartAppFactory(Database, redis: ApiFixture.RedisAddress, redisKeyPrefix: prefix,
+            settings: SignInBudget(2)));
+        var second = Own(new CartAppFactory(Database, redis: ApiFixture.RedisAddress, redisKeyPrefix: prefix,
+            settings: SignInBudget(2)));
+        var (one, other) = (first.WithClientAddresses(), second.WithClientAddresses());
+        var member = await first.NewStaffAsync(StaffRoles.Support);
+        foreach (var instance in new[] { one, other, one })
+        {
+            // A success gives its place back, on either instance.
+            Assert.Equal("/admin", (await instance.ClientFrom(Attacker).SignInAsync(member, TestStaff.Password))
+                .Headers.Location?.OriginalString);
+        }
+
+        await one.ClientFrom(Attacker).SignInAsync("nobody-1@cart.test", "wrong-password-123");
+        await other.ClientFrom(Attacker).SignInAsync("nobody-2@cart.test", "wrong-password-123");
+        var refused = await one.ClientFrom(Attacker).SignInAsync(member, TestStaff.Password);
+
+        Assert.StartsWith("/admin/sign-in?error=too-many&retryAfter=", refused.Headers.Location?.OriginalString,
+            StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(2, 0)]
