@@ -1,10 +1,12 @@
 using System.Net;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Platform.RateLimiting;
 
 namespace Cart.Tests.Admin;
 
-/// <summary>The per-address budget of sign-in attempts: one address cannot try passwords across many accounts.</summary>
+/// <summary>The per-address budget of failed sign-ins: one address cannot try passwords across many accounts, and a
+/// team behind one address is never refused for signing in.</summary>
 public sealed class SignInRateLimitTests : OwnHostsTest
 {
     private const string Attacker = "203.0.113.7";
@@ -40,6 +42,60 @@ public sealed class SignInRateLimitTests : OwnHostsTest
         Assert.Contains("Too many sign-in attempts from your address", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await attacker.GetAsync("/admin")).StatusCode); // still signed out
     }
+
+    [Fact]
+    public async Task SignIn_ATeamBehindOneAddress_AllSignInBecauseOnlyFailuresCount()
+    {
+        var factory = Own(new CartAppFactory(Database, settings: SignInBudget(3)));
+        var office = factory.WithClientAddresses();
+        var team = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            team.Add(await factory.NewStaffAsync(StaffRoles.Support));
+        }
+
+        foreach (var member in team)
+        {
+            var signIn = await office.ClientFrom(Colleague).SignInAsync(member, TestStaff.Password);
+            Assert.Equal("/admin", signIn.Headers.Location?.OriginalString);
+        }
+    }
+
+    [Fact]
+    public async Task SignIn_OnTwoInstancesSharingRedis_SpendsOneBudgetOfFailures()
+    {
+        var prefix = $"test-{Guid.NewGuid():N}:";
+        var first = Own(new CartAppFactory(Database, redis: ApiFixture.RedisAddress, redisKeyPrefix: prefix,
+            settings: SignInBudget(2)));
+        var second = Own(new CartAppFactory(Database, redis: ApiFixture.RedisAddress, redisKeyPrefix: prefix,
+            settings: SignInBudget(2)));
+        var (one, other) = (first.WithClientAddresses(), second.WithClientAddresses());
+        var member = await first.NewStaffAsync(StaffRoles.Support);
+        foreach (var instance in new[] { one, other, one })
+        {
+            // A success gives its place back, on either instance.
+            Assert.Equal("/admin", (await instance.ClientFrom(Attacker).SignInAsync(member, TestStaff.Password))
+                .Headers.Location?.OriginalString);
+        }
+
+        await one.ClientFrom(Attacker).SignInAsync("nobody-1@cart.test", "wrong-password-123");
+        await other.ClientFrom(Attacker).SignInAsync("nobody-2@cart.test", "wrong-password-123");
+        var refused = await one.ClientFrom(Attacker).SignInAsync(member, TestStaff.Password);
+
+        Assert.StartsWith("/admin/sign-in?error=too-many&retryAfter=", refused.Headers.Location?.OriginalString,
+            StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(2, 0)]
+    [InlineData(3, 1)]
+    [InlineData(4, 2)]
+    [InlineData(7, 16)]
+    [InlineData(8, 30)]
+    [InlineData(1000, 30)]
+    public void DelayAfter_FailuresInARow_GrowsFromOneSecondUpToTheMaximum(int failures, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), SignInFailures.DelayAfter(failures, new RateLimitOptions()));
 
     [Fact]
     public async Task SignIn_FromAnotherAddress_KeepsItsOwnBudget()

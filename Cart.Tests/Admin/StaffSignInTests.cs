@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cart.Tests.Admin;
 
-/// <summary>Signing in to the console and out of it: the form, lockout, redirects, sessions.</summary>
+/// <summary>Signing in to the console and out of it: the form, failures that slow but never lock, redirects, sessions.</summary>
 public sealed class StaffSignInTests : OwnHostsTest
 {
     [Fact]
@@ -57,25 +57,110 @@ public sealed class StaffSignInTests : OwnHostsTest
     }
 
     [Fact]
-    public async Task SignIn_AfterFiveFailures_LocksTheAccountEvenForTheRightPassword()
+    public async Task SignIn_AfterManyFailuresOnTheAdminsEmail_LetsTheAdminInWithTheRightPasswordAfterTheDelay()
+    {
+        var factory = Own(new CartAppFactory(Database));
+        var host = factory.WithClientAddresses();
+        var admin = await factory.NewStaffAsync(StaffRoles.Admin);
+        var attacker = host.ClientFrom("203.0.113.7");
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var failed = await WaitingOutTheDelayAsync(factory, attacker.SignInAsync(admin, "wrong-password-123"));
+            Assert.Equal("/admin/sign-in?error=failed&returnUrl=%2Fadmin", failed.Headers.Location?.OriginalString);
+        }
+
+        var signIn = await WaitingOutTheDelayAsync(factory, host.ClientFrom("198.51.100.4").SignInAsync(admin, TestStaff.Password));
+
+        Assert.Equal("/admin", signIn.Headers.Location?.OriginalString);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        Assert.Null(await users.GetLockoutEndDateAsync((await users.FindByEmailAsync(admin))!));
+    }
+
+    [Fact]
+    public async Task SignIn_ForAKnownAndAnUnknownEmail_AnswersAlikeAfterEveryFailure()
     {
         var host = Own(new CartAppFactory(Database));
         var client = host.ClientWithoutRedirects();
         var email = await host.NewStaffAsync(StaffRoles.Admin);
-        for (var attempt = 0; attempt < 5; attempt++)
+
+        for (var attempt = 0; attempt < 6; attempt++)
         {
-            await client.SignInAsync(email, "wrong-password-123");
+            var known = await WaitingOutTheDelayAsync(host, client.SignInAsync(email, "wrong-password-123"));
+            var unknown = await WaitingOutTheDelayAsync(host, client.SignInAsync("nobody@cart.test", "wrong-password-123"));
+
+            Assert.Equal(HttpStatusCode.Redirect, known.StatusCode);
+            Assert.Equal("/admin/sign-in?error=failed&returnUrl=%2Fadmin", known.Headers.Location?.OriginalString);
+            Assert.Equal(known.Headers.Location, unknown.Headers.Location);
+        }
+    }
+
+    [Fact]
+    public async Task SignIn_ForAnUnknownADisabledAndAKnownAccount_ChecksOnePasswordHashEach()
+    {
+        var hashes = new CountingPasswordHasher();
+        var host = Own(new CartAppFactory(Database, services: s =>
+            s.AddScoped<IPasswordHasher<IdentityUser>>(sp => hashes.Around(sp))));
+        var client = host.ClientWithoutRedirects();
+        var known = await host.NewStaffAsync(StaffRoles.Support);
+        var disabled = await host.NewStaffAsync(StaffRoles.Support);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var user = (await users.FindByEmailAsync(disabled))!;
+            await users.SetLockoutEnabledAsync(user, true);
+            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
         }
 
-        var locked = await client.SignInAsync(email, TestStaff.Password);
+        var answers = new List<string?>();
+        var checks = new List<int>();
+        foreach (var email in new[] { "nobody@cart.test", disabled, known })
+        {
+            var before = hashes.Verifications;
+            answers.Add((await client.SignInAsync(email, "wrong-password-123")).Headers.Location?.OriginalString);
+            checks.Add(hashes.Verifications - before);
+        }
 
-        Assert.Equal("/admin/sign-in?error=locked&returnUrl=%2Fadmin", locked.Headers.Location?.OriginalString);
-        // Identity reads the system clock for lockouts (a TimeProvider only from .NET 11): the test checks the end it
-        // stored instead of waiting it out. The host's clock started at the real time moments ago.
-        await using var scope = host.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var end = await users.GetLockoutEndDateAsync((await users.FindByEmailAsync(email))!);
-        Assert.InRange(end!.Value - host.Clock.GetUtcNow(), TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(16));
+        Assert.Equal([1, 1, 1], checks);
+        Assert.Single(answers.Distinct());
+    }
+
+    /// <summary>Sends a sign-in and moves the host's clock on until it is answered: an account's failures in a row
+    /// delay its next answers on that clock.</summary>
+    private static async Task<HttpResponseMessage> WaitingOutTheDelayAsync(CartAppFactory host,
+        Task<HttpResponseMessage> signIn)
+    {
+        Assert.True(await Eventually.TrueAsync(() =>
+        {
+            host.Clock.Advance(TimeSpan.FromSeconds(5));
+            return Task.FromResult(signIn.IsCompleted);
+        }, TimeSpan.FromSeconds(60)));
+        return await signIn;
+    }
+
+    /// <summary>The host's own hasher, counting the password checks it makes.</summary>
+    private sealed class CountingPasswordHasher
+    {
+        private int _verifications;
+
+        public int Verifications => Volatile.Read(ref _verifications);
+
+        public IPasswordHasher<IdentityUser> Around(IServiceProvider services) =>
+            new Counted(new PasswordHasher<IdentityUser>(
+                services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>()), this);
+
+        private sealed class Counted(PasswordHasher<IdentityUser> inner, CountingPasswordHasher counter)
+            : IPasswordHasher<IdentityUser>
+        {
+            public string HashPassword(IdentityUser user, string password) => inner.HashPassword(user, password);
+
+            public PasswordVerificationResult VerifyHashedPassword(IdentityUser user, string hashedPassword,
+                string providedPassword)
+            {
+                Interlocked.Increment(ref counter._verifications);
+                return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            }
+        }
     }
 
     [Fact]

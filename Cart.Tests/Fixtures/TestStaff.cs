@@ -1,6 +1,8 @@
 using System.Net;
+using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Cart.Web.Admin;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cart.Tests.Fixtures;
@@ -17,6 +19,21 @@ public static partial class TestStaff
         await using var scope = host.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<StaffAccounts>().CreateAsync(email, Password, roles);
         return email;
+    }
+
+    /// <summary>A new staff account with <paramref name="roles"/>, and the session its sign-in would carry.</summary>
+    public static async Task<ClaimsPrincipal> StaffSessionAsync(this CartAppFactory host, params string[] roles) =>
+        await host.SessionOfAsync(await host.NewStaffAsync(roles));
+
+    /// <summary>The session a sign-in of <paramref name="email"/> would carry now, as Identity builds it for the cookie:
+    /// account id, email, security stamp, roles.</summary>
+    public static async Task<ClaimsPrincipal> SessionOfAsync(this CartAppFactory host, string email)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}");
+        return await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<IdentityUser>>()
+            .CreateAsync(user);
     }
 
     /// <summary>Starts the host and waits until it has prepared its staff accounts (roles, first admin, demo users),

@@ -30,6 +30,7 @@ public static class AdminModule
             .SetApplicationName("cart")
             .PersistKeysToDbContext<CartDbContext>();
         services.AddScoped<StaffAccounts>();
+        services.AddScoped<StaffSignIn>();
         services.AddStaffUsers();
         services.AddHostedService<StaffAccountsSetup>();
         services.AddDashboard();
@@ -37,6 +38,10 @@ public static class AdminModule
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<StaffStanding>();
+        // After the components' own registration: an open tab's user is checked again, as the cookie is.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider,
+            ConsoleAuthenticationStateProvider>();
         services.AddMudServices();
         services.AddSupportConsole();
         services.AddMerchandising();
@@ -79,9 +84,9 @@ public static class AdminModule
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireDigit = false;
+                // Lockout marks disabled accounts only (StaffStatuses): failed sign-ins never lock an account, which
+                // would let anyone without the password lock its owner out. They slow its answers (StaffSignIn).
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CartDbContext>()

@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Cart.Web.Admin.Users;
-using Cart.Web.Platform.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -22,8 +20,7 @@ internal static class StaffAccountEndpoints
 
     public static WebApplication MapStaffAccountEndpoints(this WebApplication app)
     {
-        app.MapPost(SignInAction, SignInAsync).AllowAnonymous().WithName("StaffSignIn").ExcludeFromDescription()
-            .CountedAsSignInAttempts(TooManyAttemptsAsync);
+        app.MapPost(SignInAction, SignInAsync).AllowAnonymous().WithName("StaffSignIn").ExcludeFromDescription();
         app.MapPost(SignOutAction, SignOutAsync).RequireAuthorization(StaffRoles.StaffPolicy).WithName("StaffSignOut")
             .ExcludeFromDescription();
         return app;
@@ -43,36 +40,25 @@ internal static class StaffAccountEndpoints
         public string? ReturnUrl { get; set; }
     }
 
-    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, SignInManager<IdentityUser> signIn,
-        TimeProvider clock)
+    private static async Task<IResult> SignInAsync([FromForm] SignInForm form, HttpContext context,
+        StaffSignIn signIn)
     {
         var returnUrl = ConsolePathOrHome(form.ReturnUrl);
-        var result = string.IsNullOrWhiteSpace(form.Email) || string.IsNullOrEmpty(form.Password)
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(form.Email.Trim(), form.Password, isPersistent: false,
-                lockoutOnFailure: true);
-        if (result.Succeeded)
+        var (outcome, retryAfter) = await signIn.SignInAsync(form.Email, form.Password,
+            context.Connection.RemoteIpAddress, context.RequestAborted);
+        switch (outcome)
         {
-            if (await signIn.UserManager.FindByNameAsync(form.Email.Trim()) is { } user)
-            {
-                await LastSignIn.RecordAsync(signIn.UserManager, user, clock.GetUtcNow());
-            }
-
-            return Results.LocalRedirect(returnUrl);
+            case SignInOutcome.SignedIn:
+                return Results.LocalRedirect(returnUrl);
+            case SignInOutcome.TooMany:
+                // The form says when the address may try again; the attempt itself was never made.
+                context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                return Results.LocalRedirect(string.Create(CultureInfo.InvariantCulture,
+                    $"{SignInPage}?error=too-many&retryAfter={retryAfter}"));
+            default:
+                // One answer for every failure: the page must not tell which accounts exist or how they stand.
+                return Results.LocalRedirect($"{SignInPage}?error=failed&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
-
-        // One message for a wrong email and a wrong password: the page must not tell which accounts exist.
-        var error = result.IsLockedOut ? "locked" : "failed";
-        return Results.LocalRedirect($"{SignInPage}?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}");
-    }
-
-    /// <summary>An address over its sign-in budget (RateLimits:SignInPermitLimit) is sent back to the form, which says
-    /// when it may try again; the attempt itself was never made.</summary>
-    private static Task TooManyAttemptsAsync(HttpContext context, int retryAfterSeconds)
-    {
-        context.Response.Redirect(string.Create(CultureInfo.InvariantCulture,
-            $"{SignInPage}?error=too-many&retryAfter={retryAfterSeconds}"));
-        return Task.CompletedTask;
     }
 
     /// <summary>Ends this session and every other copy of its cookie: the account's security stamp changes, so any

@@ -10,12 +10,12 @@ namespace Cart.Tests.Admin.Merchandising;
 /// <summary>The Holds page's figures and drill-down as the service reads them, on each database.</summary>
 public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTest(provider)
 {
-    private static readonly System.Security.Claims.ClaimsPrincipal Merchandiser = MerchandisingData.Staff(StaffRoles.Merchandiser);
 
     [Fact]
     public async Task PageAsync_WhenAHoldLapsed_CountsOnlyLiveHoldsPerSku()
     {
         var host = HostWithHalfHourHolds();
+        var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("HLD-A", "Rattan Basket", 10m, onHand: 10);
         await host.AddStockedAsync("HLD-B", "Silk Scarf", 10m, onHand: 4);
         await host.ShopperHoldingAsync("HLD-A", 3);
@@ -25,7 +25,7 @@ public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTes
         await host.ShopperHoldingAsync("HLD-A", 1);   // this one in 30
 
         var (items, total) = await host.WithServiceAsync<HoldsService, (IReadOnlyList<SkuStockFigures>, int)>(s =>
-            s.PageAsync(Merchandiser, new StockFilter(), 1, 25, CancellationToken.None));
+            s.PageAsync(merchandiser, new StockFilter(), 1, 25, CancellationToken.None));
 
         Assert.Equal(2, total);
         Assert.Equal(new SkuStockFigures("HLD-A", "Rattan Basket", 10, 3, 7, 2, 2), items[0]);
@@ -36,6 +36,7 @@ public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTes
     public async Task PageAsync_WhenSearchedSortedAndPaged_ReturnsThatPageOfTheMatches()
     {
         var host = Own(new CartAppFactory(Database));
+        var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("TOP-1", "Sandals", 5m, onHand: 50);
         await host.AddStockedAsync("TOP-2", "Sneakers", 5m, onHand: 50);
         await host.AddStockedAsync("TOP-3", "Backpack", 5m, onHand: 5);
@@ -46,7 +47,7 @@ public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTes
 
         async Task<(IReadOnlyList<SkuStockFigures> Items, int Total)> Page(StockFilter filter, int page) =>
             await host.WithServiceAsync<HoldsService, (IReadOnlyList<SkuStockFigures>, int)>(s =>
-                s.PageAsync(Merchandiser, filter, page, 2, CancellationToken.None));
+                s.PageAsync(merchandiser, filter, page, 2, CancellationToken.None));
 
         var byHeld = new StockFilter("top", StockSort.Held, Descending: true);
         var first = await Page(byHeld, 1);
@@ -65,6 +66,7 @@ public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTes
     public async Task HoldersAsync_WhenCartsHoldTheSku_ListsTheLiveOnesSoonestFirst()
     {
         var host = HostWithHalfHourHolds();
+        var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("HLD-C", "Tea Set", 10m, onHand: 20);
         await host.ShopperHoldingAsync("HLD-C", 5);
         host.Clock.Advance(TimeSpan.FromMinutes(31));
@@ -74,7 +76,7 @@ public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTes
         var guestCart = (await guestClient.AddAsync("HLD-C", 1)).CartId();
 
         var (items, total) = await host.WithServiceAsync<HoldsService, (IReadOnlyList<SkuHolder>, int)>(s =>
-            s.HoldersAsync(Merchandiser, "HLD-C", 1, 25, CancellationToken.None));
+            s.HoldersAsync(merchandiser, "HLD-C", 1, 25, CancellationToken.None));
 
         Assert.Equal(2, total);
         Assert.Equal((cartId, OwnerKind.User, userId, 2), (items[0].CartId, items[0].OwnerKind, items[0].OwnerId, items[0].Quantity));
@@ -86,7 +88,8 @@ public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTes
     public async Task HoldsService_WhenTheUserIsSupportOnly_RefusesEveryRead()
     {
         var host = Own(new CartAppFactory(Database));
-        var support = MerchandisingData.Staff(StaffRoles.Support);
+        var support = await host.StaffSessionAsync(StaffRoles.Support);
+        var withoutRoles = await host.StaffSessionAsync();
 
         await host.WithServiceAsync<HoldsService, int>(async s =>
         {
@@ -97,7 +100,7 @@ public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTes
             await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
                 s.StreamAsync(support, new StockFilter(), CancellationToken.None));
             await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
-                s.PageAsync(MerchandisingData.Staff(), new StockFilter(), 1, 25, CancellationToken.None));
+                s.PageAsync(withoutRoles, new StockFilter(), 1, 25, CancellationToken.None));
             return 0;
         });
     }

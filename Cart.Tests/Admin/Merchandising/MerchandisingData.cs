@@ -10,13 +10,6 @@ namespace Cart.Tests.Admin.Merchandising;
 /// <summary>Staff users and products with chosen SKUs and names for the merchandising tests (each on a fresh database).</summary>
 internal static class MerchandisingData
 {
-    /// <summary>A signed-in staff member with <paramref name="roles"/>, as the console's cookie gives one.</summary>
-    public static ClaimsPrincipal Staff(params string[] roles) =>
-        new(new ClaimsIdentity(
-            roles.Select(r => new Claim(ClaimTypes.Role, r))
-                .Append(new Claim(ClaimTypes.Name, $"staff-{Guid.NewGuid():N}@cart.test")),
-            IdentityConstants.ApplicationScheme));
-
     /// <summary>An active product with tracked stock.</summary>
     public static async Task AddStockedAsync(this CartAppFactory host, string sku, string name, decimal price,
         int onHand, string currency = "SGD")

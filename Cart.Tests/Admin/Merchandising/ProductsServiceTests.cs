@@ -14,19 +14,19 @@ namespace Cart.Tests.Admin.Merchandising;
 /// </summary>
 public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis) : OwnHostsTest(provider)
 {
-    private static readonly ClaimsPrincipal Merchandiser = MerchandisingData.Staff(StaffRoles.Merchandiser);
     private readonly string _redisPrefix = $"test-{Guid.NewGuid():N}:";
 
     [Fact]
     public async Task ChangePriceAsync_WhenSaved_TheShoppersNextReadShowsPriceChanged()
     {
         var host = NewHost();
+        var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("PRC-1", "Kopi Mug", 10.00m, onHand: 20);
         var (shopper, _) = host.NewShopper();
         await shopper.AddAsync("PRC-1", 1);
         await shopper.GetCartAsync(); // the product is cached now
 
-        var result = await ChangePriceAsync(host, Merchandiser, "PRC-1", 12.50m);
+        var result = await ChangePriceAsync(host, merchandiser, "PRC-1", 12.50m);
 
         Assert.Equal(EditStatus.Saved, result.Status);
         var line = Line(await shopper.GetCartAsync(), "PRC-1");
@@ -45,7 +45,7 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
         await shopper.AddAsync("PRC-2", 1);
         await shopper.GetCartAsync(); // cached in the reader's memory (and Redis, when there is one)
 
-        await ChangePriceAsync(writer, Merchandiser, "PRC-2", 18.00m);
+        await ChangePriceAsync(writer, await writer.StaffSessionAsync(StaffRoles.Merchandiser), "PRC-2", 18.00m);
 
         // Without Redis each instance keeps its own memory copy: there is no other instance to tell, so only the
         // shared-cache run has a second instance to check; the single-instance case is the test above.
@@ -66,13 +66,14 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
     public async Task ChangePriceAsync_WhenThePriceChangedSinceItWasSeen_IsAConflictAndKeepsTheOtherChange()
     {
         var host = NewHost();
+        var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("PRC-3", "Desk Lamp", 30.00m, onHand: 5);
         var seen = await RowAsync(host, "PRC-3");
         await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.ChangePriceAsync(Merchandiser, seen, 31.00m, CancellationToken.None));
+            s.ChangePriceAsync(merchandiser, seen, 31.00m, CancellationToken.None));
 
         var stale = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.ChangePriceAsync(Merchandiser, seen, 29.00m, CancellationToken.None));
+            s.ChangePriceAsync(merchandiser, seen, 29.00m, CancellationToken.None));
 
         Assert.Equal(EditStatus.Conflict, stale.Status);
         Assert.Contains("31.00 SGD", stale.Message, StringComparison.Ordinal);
@@ -88,11 +89,12 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
         string message)
     {
         var host = NewHost();
+        var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("PRC-4", "Yoga Mat", 100m, onHand: 5, currency);
         var seen = await RowAsync(host, "PRC-4");
 
         var result = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.ChangePriceAsync(Merchandiser, seen, decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture),
+            s.ChangePriceAsync(merchandiser, seen, decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture),
                 CancellationToken.None));
 
         Assert.Equal(EditStatus.Invalid, result.Status);
@@ -104,6 +106,7 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
     public async Task SetOnHandAsync_WhenAboveWhatLiveHoldsTieUp_SavesAndLapsedHoldsDoNotCount()
     {
         var host = NewHost();
+        var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("STK-1", "Power Bank", 15m, onHand: 10);
         await host.ShopperHoldingAsync("STK-1", 4);
         host.Clock.Advance(TimeSpan.FromMinutes(16)); // that hold lapsed
@@ -111,7 +114,7 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
         var seen = await RowAsync(host, "STK-1");
 
         var result = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.SetOnHandAsync(Merchandiser, seen, 3, CancellationToken.None));
+            s.SetOnHandAsync(merchandiser, seen, 3, CancellationToken.None));
 
         Assert.Equal(EditStatus.Saved, result.Status);
         Assert.Equal((3, 3), await host.AssertStockInvariantAsync("STK-1"));
@@ -121,14 +124,15 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
     public async Task SetOnHandAsync_WhenBelowWhatCartsHold_RefusesWithTheReasonAndChangesNothing()
     {
         var host = NewHost();
+        var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("STK-2", "Umbrella", 15m, onHand: 10);
         await host.ShopperHoldingAsync("STK-2", 6);
         var seen = await RowAsync(host, "STK-2");
 
         var below = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.SetOnHandAsync(Merchandiser, seen, 5, CancellationToken.None));
+            s.SetOnHandAsync(merchandiser, seen, 5, CancellationToken.None));
         var negative = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.SetOnHandAsync(Merchandiser, seen, -1, CancellationToken.None));
+            s.SetOnHandAsync(merchandiser, seen, -1, CancellationToken.None));
 
         Assert.Equal(EditStatus.Invalid, below.Status);
         Assert.Contains("Carts hold 6 units right now", below.Message, StringComparison.Ordinal);
@@ -140,13 +144,14 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
     public async Task SetOnHandAsync_WhenTheStockChangedSinceItWasSeen_IsAConflictAndKeepsTheOtherChange()
     {
         var host = NewHost();
+        var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("STK-3", "Notebook", 4m, onHand: 10);
         var seen = await RowAsync(host, "STK-3");
         await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.SetOnHandAsync(Merchandiser, seen, 40, CancellationToken.None));
+            s.SetOnHandAsync(merchandiser, seen, 40, CancellationToken.None));
 
         var stale = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.SetOnHandAsync(Merchandiser, seen, 12, CancellationToken.None));
+            s.SetOnHandAsync(merchandiser, seen, 12, CancellationToken.None));
 
         Assert.Equal(EditStatus.Conflict, stale.Status);
         Assert.Contains("40 on hand", stale.Message, StringComparison.Ordinal);
@@ -159,7 +164,7 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
         var host = NewHost();
         await host.AddStockedAsync("DNY-1", "Sarong", 8m, onHand: 10);
         var seen = await RowAsync(host, "DNY-1");
-        var support = MerchandisingData.Staff(StaffRoles.Support);
+        var support = await host.StaffSessionAsync(StaffRoles.Support);
 
         await host.WithServiceAsync<ProductsService, int>(async s =>
         {
@@ -180,13 +185,14 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
     public async Task PageAsync_WhenSearched_PagesTheCatalogWithStockFigures()
     {
         var host = NewHost();
+        var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("PG-1", "Coffee Beans", 8m, onHand: 10);
         await host.AddStockedAsync("PG-2", "Coffee Grinder", 8m, onHand: 10);
         await host.AddStockedAsync("OTHER", "Tea", 8m, onHand: 10);
         await host.ShopperHoldingAsync("PG-2", 4);
 
         var (items, total) = await host.WithServiceAsync<ProductsService, (IReadOnlyList<ProductRow>, int)>(s =>
-            s.PageAsync(Merchandiser, "Coffee", 2, 1, CancellationToken.None));
+            s.PageAsync(merchandiser, "Coffee", 2, 1, CancellationToken.None));
 
         Assert.Equal(2, total);
         var row = Assert.Single(items);
@@ -199,8 +205,9 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
 
     private static async Task<ProductRow> RowAsync(CartAppFactory host, string sku)
     {
+        var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         var (items, _) = await host.WithServiceAsync<ProductsService, (IReadOnlyList<ProductRow>, int)>(s =>
-            s.PageAsync(Merchandiser, sku, 1, 1, CancellationToken.None));
+            s.PageAsync(merchandiser, sku, 1, 1, CancellationToken.None));
         return Assert.Single(items);
     }
 

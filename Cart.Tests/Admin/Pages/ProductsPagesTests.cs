@@ -71,7 +71,7 @@ public sealed class ProductsPagesTests : OwnHostsTest
         await host.AddStockedAsync("PPG-5", "Kopi Mug", 12.5m, onHand: 20);
         await using var console = new ConsolePageContext(host, StaffRoles.Merchandiser);
         var (dialogs, _) = await OpenEditorAsync(console, "PPG-5");
-        var other = MerchandisingData.Staff(StaffRoles.Merchandiser);
+        var other = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.WithServiceAsync<ProductsService, EditResult>(async s =>
         {
             var (rows, _) = await s.PageAsync(other, "PPG-5", 1, 1, CancellationToken.None);

@@ -91,15 +91,13 @@ public sealed class UsersPageTests : OwnHostsTest
     }
 
     /// <summary>A page context for an admin whose account exists (the service checks the account, not only the roles).</summary>
-    private async Task<ConsolePageContext> AdminConsoleAsync(StaffUsersHost users)
+    private Task<ConsolePageContext> AdminConsoleAsync(StaffUsersHost users)
     {
         Own(users.Host);
         var console = new ConsolePageContext(users.Host, StaffRoles.Admin);
-        await console.Service<StaffAccounts>().CreateAsync(console.UserName, TestStaff.Password, [StaffRoles.Admin]);
         console.Render<MudPopoverProvider>();
-        return console;
+        return Task.FromResult(console);
     }
 
-    private static System.Security.Claims.ClaimsPrincipal Me(ConsolePageContext console) =>
-        StaffUsersHost.Principal(console.UserName, StaffRoles.Admin);
+    private static System.Security.Claims.ClaimsPrincipal Me(ConsolePageContext console) => console.Session;
 }

@@ -13,19 +13,19 @@ namespace Cart.Tests.Admin.Support;
 /// </summary>
 public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHostsTest(provider)
 {
-    private static readonly System.Security.Claims.ClaimsPrincipal Agent = SupportStaff.Member(StaffRoles.Support);
 
     [Fact]
     public async Task SetQuantity_WhenSupportFixes_ShopperReadsItAndTimelineKeepsReasonAndWho()
     {
         var host = Own(new CartAppFactory(Database));
+        var agent = await host.StaffSessionAsync(StaffRoles.Support);
         var mug = await host.AddProductAsync(12.5m);
         var (shopper, _) = host.NewShopper();
         var cart = await shopper.AddAsync(mug, 2);
         host.Clock.Advance(TimeSpan.FromHours(1));
 
         var result = await host.Fixes().SetQuantityAsync(cart.CartId(), mug, 5, cart.Version(),
-            "  " + SupportStaff.Reason + "  ", Agent, default);
+            "  " + SupportStaff.Reason + "  ", agent, default);
 
         Assert.Equal(SupportFixStatus.Done, result.Status);
         var read = await shopper.GetCartAsync();
@@ -33,7 +33,7 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         var fix = Assert.Single(await host.SupportEventsAsync(cart.CartId()));
         Assert.Equal((CartActivityTypes.QuantityChanged, SupportStaff.Reason),
             (fix.Type, fix.Reason));
-        Assert.Equal((Agent.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, Agent.Identity!.Name),
+        Assert.Equal((agent.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value, agent.Identity!.Name),
             (fix.ActorId, fix.ActorName));
         Assert.Equal(host.Clock.GetUtcNow(), fix.At, TimeSpan.FromMilliseconds(1));
     }
@@ -42,6 +42,7 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
     public async Task RemoveLineAndClear_WhenSupportFixes_ShopperReadsThem()
     {
         var host = Own(new CartAppFactory(Database));
+        var agent = await host.StaffSessionAsync(StaffRoles.Support);
         var mug = await host.AddProductAsync(12.5m);
         var shirt = await host.AddProductAsync(29.99m);
         var (shopper, _) = host.NewShopper();
@@ -49,12 +50,12 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         var cart = await shopper.AddAsync(shirt, 1);
 
         var removed = await host.Fixes().RemoveLineAsync(cart.CartId(), mug, cart.Version(),
-            SupportStaff.Reason, Agent, default);
+            SupportStaff.Reason, agent, default);
         Assert.True(removed.Succeeded, removed.Message);
         Assert.Null((await shopper.GetCartAsync()).Line(mug));
 
         var cleared = await host.Fixes().ClearAsync(cart.CartId(), removed.Version!.Value, SupportStaff.Reason,
-            Agent, default);
+            agent, default);
         Assert.True(cleared.Succeeded, cleared.Message);
         Assert.Equal(0, (await shopper.GetCartAsync()).GetProperty("totalItems").GetInt32());
         Assert.Equal([CartActivityTypes.ItemRemoved, CartActivityTypes.CartCleared],
@@ -65,13 +66,14 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
     public async Task Reprice_WhenThePriceChanged_LineTakesTheCurrentPrice()
     {
         var host = Own(new CartAppFactory(Database));
+        var agent = await host.StaffSessionAsync(StaffRoles.Support);
         var sku = await host.AddProductAsync(10m);
         var (shopper, _) = host.NewShopper();
         var cart = await shopper.AddAsync(sku, 1);
         await host.SetPriceAsync(sku, 12m);
 
         var result = await host.Fixes().RepriceAsync(cart.CartId(), null, cart.Version(), SupportStaff.Reason,
-            Agent, default);
+            agent, default);
 
         Assert.True(result.Succeeded, result.Message);
         var line = (await shopper.GetCartAsync()).Line(sku)!.Value;
@@ -82,12 +84,13 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
     public async Task ReleaseHold_WhenSupportReleases_StockIsFreeAndTheLineStays()
     {
         var host = Own(new CartAppFactory(Database));
+        var agent = await host.StaffSessionAsync(StaffRoles.Support);
         var sku = await host.NewStockedProductAsync(10);
         var (shopper, _) = host.NewShopper();
         var cart = await shopper.AddAsync(sku, 3);
 
         var result = await host.Fixes().ReleaseHoldAsync(cart.CartId(), sku, cart.Version(), SupportStaff.Reason,
-            Agent, default);
+            agent, default);
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal((10, 0), await host.StockOfAsync(sku));
@@ -102,13 +105,14 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
     public async Task ExtendHold_WhenSupportExtends_HoldRunsTheNormalDurationFromNow()
     {
         var host = Own(new CartAppFactory(Database));
+        var agent = await host.StaffSessionAsync(StaffRoles.Support);
         var sku = await host.NewStockedProductAsync(10);
         var (shopper, _) = host.NewShopper();
         var cart = await shopper.AddAsync(sku, 2);
         host.Clock.Advance(TimeSpan.FromMinutes(10));
 
         var result = await host.Fixes().ExtendHoldAsync(cart.CartId(), sku, cart.Version(), SupportStaff.Reason,
-            Agent, default);
+            agent, default);
 
         Assert.True(result.Succeeded, result.Message);
         var hold = (await shopper.GetCartAsync()).HoldOf(sku);
@@ -123,6 +127,7 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
     public async Task UndoRemoval_AfterThePriceRose_RestoresTheLineAtItsPriceAtAdd()
     {
         var host = Own(new CartAppFactory(Database));
+        var agent = await host.StaffSessionAsync(StaffRoles.Support);
         var mug = await host.AddProductAsync(12.5m);
         var sku = await host.AddProductAsync(10m);
         var (shopper, _) = host.NewShopper();
@@ -134,7 +139,7 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
             .First(e => e.Type == CartActivityTypes.ItemRemoved);
 
         var result = await host.Fixes().UndoRemovalAsync(added.CartId(), removal.Id, afterRemoval.Version(),
-            SupportStaff.Reason, Agent, default);
+            SupportStaff.Reason, agent, default);
 
         Assert.True(result.Succeeded, result.Message);
         var line = (await shopper.GetCartAsync()).Line(sku)!.Value;
@@ -147,13 +152,14 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
     public async Task SetQuantity_WhenTheShopperChangedTheCartMeanwhile_ConflictsAndKeepsTheShoppersChange()
     {
         var host = Own(new CartAppFactory(Database));
+        var agent = await host.StaffSessionAsync(StaffRoles.Support);
         var mug = await host.AddProductAsync(12.5m);
         var (shopper, _) = host.NewShopper();
         var seen = await shopper.AddAsync(mug, 2);
         await (await shopper.PutJsonAsync(CartApi.Item(mug), new { quantity = 7 })).ExpectAsync(HttpStatusCode.OK);
 
         var result = await host.Fixes().SetQuantityAsync(seen.CartId(), mug, 1, seen.Version(),
-            SupportStaff.Reason, Agent, default);
+            SupportStaff.Reason, agent, default);
 
         Assert.Equal(SupportFixStatus.Conflict, result.Status);
         Assert.Equal(7, (await shopper.GetCartAsync()).Line(mug)!.Value.GetProperty("quantity").GetInt32());
@@ -171,7 +177,7 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         var cart = await shopper.AddAsync(mug, 2);
 
         var result = await host.Fixes().SetQuantityAsync(cart.CartId(), mug, 5, cart.Version(),
-            SupportStaff.Reason, SupportStaff.Member(StaffRoles.Merchandiser), default);
+            SupportStaff.Reason, await host.StaffSessionAsync(StaffRoles.Merchandiser), default);
 
         Assert.Equal(SupportFixStatus.Forbidden, result.Status);
         Assert.Equal(cart.Version(), (await shopper.GetCartAsync()).Version());
@@ -183,12 +189,13 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
     public async Task SetQuantity_WithoutAGoodReason_ChangesNothing(string reason)
     {
         var host = Own(new CartAppFactory(Database));
+        var agent = await host.StaffSessionAsync(StaffRoles.Support);
         var mug = await host.AddProductAsync(12.5m);
         var (shopper, _) = host.NewShopper();
         var cart = await shopper.AddAsync(mug, 2);
 
         var result = await host.Fixes().SetQuantityAsync(cart.CartId(), mug, 5, cart.Version(),
-            reason, Agent, default);
+            reason, agent, default);
 
         Assert.Equal(SupportFixStatus.InvalidReason, result.Status);
         Assert.Equal(cart.Version(), (await shopper.GetCartAsync()).Version());
@@ -198,12 +205,13 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
     public async Task SetQuantity_BeyondTheStock_IsRefusedAndChangesNothing()
     {
         var host = Own(new CartAppFactory(Database));
+        var agent = await host.StaffSessionAsync(StaffRoles.Support);
         var sku = await host.NewStockedProductAsync(3);
         var (shopper, _) = host.NewShopper();
         var cart = await shopper.AddAsync(sku, 2);
 
         var result = await host.Fixes().SetQuantityAsync(cart.CartId(), sku, 5, cart.Version(), SupportStaff.Reason,
-            Agent, default);
+            agent, default);
 
         Assert.Equal(SupportFixStatus.Refused, result.Status);
         Assert.Equal(cart.Version(), (await shopper.GetCartAsync()).Version());

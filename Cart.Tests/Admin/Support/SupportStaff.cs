@@ -14,16 +14,6 @@ internal static class SupportStaff
 {
     public const string Reason = "Customer called: wrong size ordered";
 
-    /// <summary>A signed-in staff member as Identity's cookie gives them: id, email as name, roles.</summary>
-    public static ClaimsPrincipal Member(params string[] roles)
-    {
-        var id = Guid.NewGuid().ToString();
-        var claims = roles.Select(r => new Claim(ClaimTypes.Role, r))
-            .Append(new Claim(ClaimTypes.NameIdentifier, id))
-            .Append(new Claim(ClaimTypes.Name, $"staff-{id[..8]}@cart.test"));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, IdentityConstants.ApplicationScheme));
-    }
-
     public static SupportCartFixes Fixes(this CartAppFactory host) =>
         host.Services.CreateScope().ServiceProvider.GetRequiredService<SupportCartFixes>();
 

@@ -16,13 +16,13 @@ public sealed class InvitationTests : OwnHostsTest
         Own(users.Host);
         var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
 
-        var result = await users.AdministerAsync(a => a.InviteAsync(StaffUsersHost.Principal(admin, StaffRoles.Admin),
+        var result = await users.AdministerAsync(admin, (a, me) => a.InviteAsync(me,
             " new.merch@cart.test ", [StaffRoles.Merchandiser], CancellationToken.None));
 
         Assert.True(result.Done, result.Message);
         var link = Assert.Single(await users.LinksToAsync("new.merch@cart.test"));
         Assert.StartsWith(StaffUsersHost.PublicBaseUrl + "/admin/invitation?user=", link.AbsoluteUri, StringComparison.Ordinal);
-        var page = await users.AdministerAsync(a => a.PageAsync(StaffUsersHost.Principal(admin, StaffRoles.Admin), "new.",
+        var page = await users.AdministerAsync(admin, (a, me) => a.PageAsync(me, "new.",
             0, 25, CancellationToken.None));
         var member = Assert.Single(page.Members);
         Assert.Equal(("new.merch@cart.test", StaffStatus.Invited), (member.Email, member.Status));
@@ -82,6 +82,41 @@ public sealed class InvitationTests : OwnHostsTest
     }
 
     [Fact]
+    public async Task InvitationPage_WithAForgedTokenForAnAccountInUse_SaysOnlyThatTheLinkIsNotValid()
+    {
+        var users = StaffUsersHost.Create(Database);
+        Own(users.Host);
+        var member = (await users.FindAsync(await users.Host.NewStaffAsync(StaffRoles.Support)))!;
+
+        var page = await users.Host.ClientWithoutRedirects()
+            .GetStringAsync($"/admin/invitation?user={Uri.EscapeDataString(member.Id)}&token=forged");
+
+        Assert.Contains("This invitation link has expired or is not valid", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("used already", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvitationPage_WithAForgedTokenForADisabledAccount_SaysOnlyThatTheLinkIsNotValid()
+    {
+        var users = StaffUsersHost.Create(Database);
+        Own(users.Host);
+        var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
+        var link = await InviteAsync(users, "gone@cart.test");
+        var member = (await users.FindAsync("gone@cart.test"))!;
+        var disabled = await users.AdministerAsync(admin, (a, me) => a.DisableAsync(me,
+            member.Id, CancellationToken.None));
+        Assert.True(disabled.Done, disabled.Message);
+        var browser = users.Host.ClientWithoutRedirects();
+
+        var forged = await browser.GetStringAsync($"/admin/invitation?user={Uri.EscapeDataString(member.Id)}&token=forged");
+        var genuine = await browser.GetStringAsync(link.PathAndQuery);
+
+        Assert.Contains("This invitation link has expired or is not valid", forged, StringComparison.Ordinal);
+        Assert.DoesNotContain("disabled", forged, StringComparison.Ordinal);
+        Assert.Contains("This account has been disabled", genuine, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void InvitationLifetime_ByDefault_IsThreeDays()
     {
         var users = StaffUsersHost.Create(Database);
@@ -118,8 +153,8 @@ public sealed class InvitationTests : OwnHostsTest
         Own(users.Host);
         var support = await users.Host.NewStaffAsync(StaffRoles.Support);
 
-        await Assert.ThrowsAsync<StaffAdministrationDeniedException>(() => users.AdministerAsync(a => a.InviteAsync(
-            StaffUsersHost.Principal(support, StaffRoles.Support), "sneaky@cart.test", [StaffRoles.Admin],
+        await Assert.ThrowsAsync<StaffAdministrationDeniedException>(() => users.AdministerAsync(support, (a, me) => a.InviteAsync(
+            me, "sneaky@cart.test", [StaffRoles.Admin],
             CancellationToken.None)));
 
         Assert.Null(await users.FindAsync("sneaky@cart.test"));
@@ -129,7 +164,7 @@ public sealed class InvitationTests : OwnHostsTest
     private static async Task<Uri> InviteAsync(StaffUsersHost users, string email)
     {
         var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
-        var result = await users.AdministerAsync(a => a.InviteAsync(StaffUsersHost.Principal(admin, StaffRoles.Admin),
+        var result = await users.AdministerAsync(admin, (a, me) => a.InviteAsync(me,
             email, [StaffRoles.Support], CancellationToken.None));
         Assert.True(result.Done, result.Message);
         return Assert.Single(await users.LinksToAsync(email));

@@ -2,6 +2,8 @@ using System.Net;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cart.Tests.Admin.Users;
 
@@ -20,13 +22,13 @@ public sealed class StaffAdministrationTests : OwnHostsTest
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin")).StatusCode);
 
         var id = (await users.FindAsync(target))!.Id;
-        var result = await users.AdministerAsync(a => a.DisableAsync(StaffUsersHost.Principal(admin, StaffRoles.Admin), id, default));
+        var result = await users.AdministerAsync(admin, (a, me) => a.DisableAsync(me, id, default));
         Assert.True(result.Done, result.Message);
         users.Host.Clock.Advance(TimeSpan.FromMinutes(2)); // past Admin:RecheckInterval
 
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/admin")).StatusCode);
         var signIn = await users.Host.ClientWithoutRedirects().SignInAsync(target, TestStaff.Password);
-        Assert.StartsWith("/admin/sign-in?error=locked", signIn.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.StartsWith("/admin/sign-in?error=failed", signIn.Headers.Location?.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -34,7 +36,7 @@ public sealed class StaffAdministrationTests : OwnHostsTest
     {
         var users = StaffUsersHost.Create(Database);
         Own(users.Host);
-        var admin = StaffUsersHost.Principal(await users.Host.NewStaffAsync(StaffRoles.Admin), StaffRoles.Admin);
+        var admin = await users.SessionAsync(await users.Host.NewStaffAsync(StaffRoles.Admin));
         var target = await users.Host.NewStaffAsync(StaffRoles.Support);
         var id = (await users.FindAsync(target))!.Id;
 
@@ -53,8 +55,8 @@ public sealed class StaffAdministrationTests : OwnHostsTest
         var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
         var id = (await users.FindAsync(admin))!.Id;
 
-        var result = await users.AdministerAsync(a =>
-            a.SetRolesAsync(StaffUsersHost.Principal(admin, StaffRoles.Admin), id, [StaffRoles.Support], default));
+        var result = await users.AdministerAsync(admin, (a, me) =>
+            a.SetRolesAsync(me, id, [StaffRoles.Support], default));
 
         Assert.Equal(StaffActionResult.Refused("You cannot remove your own Admin role."), result);
     }
@@ -64,7 +66,7 @@ public sealed class StaffAdministrationTests : OwnHostsTest
     {
         var users = StaffUsersHost.Create(Database);
         Own(users.Host);
-        var admin = StaffUsersHost.Principal(await users.Host.NewStaffAsync(StaffRoles.Admin), StaffRoles.Admin);
+        var admin = await users.SessionAsync(await users.Host.NewStaffAsync(StaffRoles.Admin));
         var target = await users.Host.NewStaffAsync(StaffRoles.Support);
         var session = users.Host.ClientWithoutRedirects();
         await session.SignInAsync(target, TestStaff.Password);
@@ -84,7 +86,13 @@ public sealed class StaffAdministrationTests : OwnHostsTest
         var users = StaffUsersHost.Create(Database);
         Own(users.Host);
         // The session still says Admin (until its next check); the account no longer is one.
-        var demoted = StaffUsersHost.Principal(await users.Host.NewStaffAsync(StaffRoles.Support), StaffRoles.Admin);
+        var email = await users.Host.NewStaffAsync(StaffRoles.Admin);
+        var demoted = await users.SessionAsync(email);
+        await using (var scope = users.Host.Services.CreateAsyncScope())
+        {
+            var accounts = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            await accounts.RemoveFromRoleAsync((await accounts.FindByEmailAsync(email))!, StaffRoles.Admin);
+        }
         var target = await users.Host.NewStaffAsync(StaffRoles.Admin);
         var id = (await users.FindAsync(target))!.Id;
 

@@ -35,10 +35,15 @@ internal sealed partial class StaffUsersHost
         return new StaffUsersHost(host, folder);
     }
 
-    /// <summary>A principal as the console's cookie gives it: the email as name, the roles as role claims.</summary>
-    public static ClaimsPrincipal Principal(string email, params string[] roles) =>
-        new(new ClaimsIdentity(roles.Select(r => new Claim(ClaimTypes.Role, r)).Append(new Claim(ClaimTypes.Name, email)),
-            IdentityConstants.ApplicationScheme));
+    /// <summary>The session a sign-in of <paramref name="email"/> would carry now.</summary>
+    public Task<ClaimsPrincipal> SessionAsync(string email) => Host.SessionOfAsync(email);
+
+    /// <summary>Runs <paramref name="call"/> on the host's staff administration as <paramref name="actor"/>'s session.</summary>
+    public async Task<T> AdministerAsync<T>(string actor, Func<StaffAdministration, ClaimsPrincipal, Task<T>> call)
+    {
+        var session = await SessionAsync(actor);
+        return await AdministerAsync(a => call(a, session));
+    }
 
     /// <summary>Runs <paramref name="call"/> on the host's staff administration, in a scope of its own.</summary>
     public async Task<T> AdministerAsync<T>(Func<StaffAdministration, Task<T>> call)

@@ -1,18 +1,17 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Cart.Web.Admin.Merchandising;
 
 /// <summary>
-/// The role check of every merchandising read and change, made by the service itself: a page hidden from a user is
-/// not a check, and a service called from anywhere else (a page of another role, an endpoint) must refuse too.
+/// The check of every merchandising read and change, made by the service itself: a page hidden from a user is not a
+/// check, and a service called from anywhere else (a page of another role, an endpoint, a tab left open after the
+/// staff member was disabled or lost the role) must refuse too. <see cref="StaffStanding"/> decides.
 /// </summary>
-internal sealed class MerchandisingAccess(IAuthorizationService authorization)
+internal sealed class MerchandisingAccess(StaffStanding standing)
 {
     public async Task DemandAsync(ClaimsPrincipal user)
     {
-        var result = await authorization.AuthorizeAsync(user, StaffRoles.MerchandisingPolicy);
-        if (!result.Succeeded)
+        if (await standing.AccountMeetingAnyAsync(user, StaffRoles.MerchandisingPolicy) is null)
         {
             throw new MerchandisingDeniedException();
         }
@@ -21,4 +20,5 @@ internal sealed class MerchandisingAccess(IAuthorizationService authorization)
 
 /// <summary>The current user may not see or change merchandising data (holds, products).</summary>
 public sealed class MerchandisingDeniedException()
-    : UnauthorizedAccessException("Only merchandisers and admins may see or change holds and products.");
+    : UnauthorizedAccessException("Only merchandisers and admins may see or change holds and products. If your " +
+                                  "account was changed, sign in again.");

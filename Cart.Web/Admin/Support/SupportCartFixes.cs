@@ -4,7 +4,6 @@ using Cart.Domain.Carts.Support;
 using Cart.Domain.Common;
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Platform.Problems;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Cart.Web.Admin.Support;
 
@@ -15,7 +14,7 @@ namespace Cart.Web.Admin.Support;
 /// things at once; a write must not share its database context). The Holds page calls
 /// <see cref="ReleaseHoldAsync"/> too.
 /// </summary>
-public sealed class SupportCartFixes(IServiceScopeFactory scopes, IAuthorizationService authorization,
+public sealed class SupportCartFixes(IServiceScopeFactory scopes, StaffStanding standing,
     ILogger<SupportCartFixes> logger)
 {
     public Task<SupportFixResult> SetQuantityAsync(string cartId, string sku, int quantity, long expectedVersion,
@@ -63,9 +62,13 @@ public sealed class SupportCartFixes(IServiceScopeFactory scopes, IAuthorization
     private async Task<SupportFixResult> ApplyAsync(ClaimsPrincipal staff, string reason,
         Func<CartActor, SupportFix> fix, CancellationToken cancellationToken, params string[] policies)
     {
-        if (!await MeetsAnyAsync(staff, policies.Length == 0 ? [StaffRoles.SupportPolicy] : policies))
+        // The staff member as their account is now: a tab left open after they were disabled, signed out or lost the
+        // role changes nothing.
+        if (await standing.AccountMeetingAnyAsync(staff, policies.Length == 0 ? [StaffRoles.SupportPolicy] : policies)
+            is null)
         {
-            return new SupportFixResult(SupportFixStatus.Forbidden, "Only support staff and admins can fix carts.");
+            return new SupportFixResult(SupportFixStatus.Forbidden,
+                "Only support staff and admins can fix carts. If your account was changed, sign in again.");
         }
 
         if (SupportReasons.Problem(reason) is { } problem)
@@ -95,19 +98,6 @@ public sealed class SupportCartFixes(IServiceScopeFactory scopes, IAuthorization
             logger.LogWarning(e, "A support fix could not be made now");
             return new SupportFixResult(SupportFixStatus.Busy, "The cart is busy; reload it and try again.");
         }
-    }
-
-    private async Task<bool> MeetsAnyAsync(ClaimsPrincipal staff, string[] policies)
-    {
-        foreach (var policy in policies)
-        {
-            if ((await authorization.AuthorizeAsync(staff, policy)).Succeeded)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The staff member as the timeline keeps them: their account id, and their email as it is now.</summary>

@@ -3,7 +3,6 @@ using System.Data;
 using System.Data.Common;
 using System.Security.Claims;
 using Cart.Infrastructure.Persistence;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,14 +16,14 @@ namespace Cart.Web.Admin.Users;
 /// </summary>
 internal sealed partial class StaffAdministration(
     IServiceScopeFactory scopes,
-    IAuthorizationService authorization,
+    StaffStanding standing,
     ILogger<StaffAdministration> logger)
 {
     public async Task<StaffPage> PageAsync(ClaimsPrincipal actor, string? emailStartsWith, int page, int pageSize,
         CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        await ActingAdminAsync(actor, scope);
+        await ActingAdminAsync(actor);
         return await scope.ServiceProvider.GetRequiredService<StaffDirectory>()
             .PageAsync(emailStartsWith, page, pageSize, cancellationToken);
     }
@@ -44,7 +43,7 @@ internal sealed partial class StaffAdministration(
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var me = await ActingAdminAsync(actor, scope);
+        var me = await ActingAdminAsync(actor);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         if (await users.FindByEmailAsync(email) is not null)
@@ -159,7 +158,7 @@ internal sealed partial class StaffAdministration(
         Func<IdentityUser, IdentityUser, UserManager<IdentityUser>, Task<StaffActionResult>> action)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var me = await ActingAdminAsync(actor, scope);
+        var me = await ActingAdminAsync(actor);
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var db = scope.ServiceProvider.GetRequiredService<CartDbContext>();
@@ -186,15 +185,11 @@ internal sealed partial class StaffAdministration(
         }
     }
 
-    /// <summary>The acting admin's account, or why they may not act: the session's policy first, then their account
-    /// as it is now (an admin demoted or disabled a moment ago still holds a cookie until its next check).</summary>
-    private async Task<IdentityUser> ActingAdminAsync(ClaimsPrincipal actor,
-        AsyncServiceScope scope)
+    /// <summary>The acting admin's account as it is now, or why they may not act: an admin demoted, disabled or signed
+    /// out a moment ago still holds a session (<see cref="StaffStanding"/>).</summary>
+    private async Task<IdentityUser> ActingAdminAsync(ClaimsPrincipal actor)
     {
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
-        var me = actor.Identity?.Name is { Length: > 0 } name ? await users.FindByNameAsync(name) : null;
-        if (!(await authorization.AuthorizeAsync(actor, StaffRoles.AdminPolicy)).Succeeded || me is null
-            || StaffStatuses.IsDisabled(me) || !await users.IsInRoleAsync(me, StaffRoles.Admin))
+        if (await standing.AccountMeetingAnyAsync(actor, StaffRoles.AdminPolicy) is not { } me)
         {
             LogNotAnAdmin(logger, actor.Identity?.Name);
             throw new StaffAdministrationDeniedException();
@@ -242,7 +237,8 @@ internal sealed partial class StaffAdministration(
 }
 
 /// <summary>The acting user is not an admin (now): nothing is shown or changed.</summary>
-public sealed class StaffAdministrationDeniedException() : Exception("Only admins manage staff accounts.");
+public sealed class StaffAdministrationDeniedException()
+    : Exception("Only admins manage staff accounts. If your account was changed, sign in again.");
 
 /// <summary>Identity refused a step of a change (another change won the account's concurrency stamp).</summary>
 internal sealed class StaffChangeConflictException(string message) : Exception(message);

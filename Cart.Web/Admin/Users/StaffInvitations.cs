@@ -29,6 +29,7 @@ public enum InvitationState
 /// </summary>
 internal sealed partial class StaffInvitations(
     UserManager<IdentityUser> users,
+    InvitationTokenProvider tokens,
     IEmailSender email,
     IOptions<PublicAddressOptions> address,
     IOptions<AdminOptions> admin,
@@ -56,11 +57,12 @@ internal sealed partial class StaffInvitations(
             cancellationToken);
     }
 
-    /// <summary>What the link with <paramref name="userId"/> and <paramref name="token"/> is worth, and for whom.</summary>
+    /// <summary>What the link with <paramref name="userId"/> and <paramref name="token"/> is worth, and for whom. The
+    /// token is checked first: a link that is not one this service sent tells nothing about the account it names.</summary>
     public async Task<(InvitationState State, IdentityUser? User)> CheckAsync(string? userId, string? token)
     {
         var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        if (user is null || string.IsNullOrEmpty(token))
+        if (user is null || string.IsNullOrEmpty(token) || !tokens.IsGenuine(token, user.Id))
         {
             return (InvitationState.ExpiredOrInvalid, null);
         }
@@ -75,10 +77,11 @@ internal sealed partial class StaffInvitations(
             return (InvitationState.Used, user);
         }
 
+        // Genuine but made before the account's stamp last changed: a newer invitation replaced it.
         return await users.VerifyUserTokenAsync(user, InvitationTokenProvider.ProviderName,
             InvitationTokenProvider.Purpose, token)
             ? (InvitationState.Open, user)
-            : (InvitationState.ExpiredOrInvalid, user);
+            : (InvitationState.ExpiredOrInvalid, null);
     }
 
     /// <summary>Sets the invited account's password (Identity's password rules apply). Returns the state the link was

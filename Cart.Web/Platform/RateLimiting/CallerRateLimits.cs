@@ -12,9 +12,9 @@ using StackExchange.Redis;
 namespace Cart.Web.Platform.RateLimiting;
 
 /// <summary>
-/// The global limiter: one fixed window per caller on <c>/api</c> routes, and one per client address on the endpoints
-/// that take sign-in attempts (<see cref="SignInAttemptBudget"/>); nothing else is limited. Shared through Redis when it
-/// is configured, in process otherwise; and the answer a caller over its limit gets.
+/// The global limiter: one fixed window per caller on <c>/api</c> routes, and one per client address for starting guest
+/// sessions; nothing else is limited here (failed sign-ins are counted by <see cref="SignInFailures"/>). Shared through
+/// Redis when it is configured, in process otherwise; and the answer a caller over its limit gets.
 /// </summary>
 internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
 {
@@ -22,7 +22,6 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
     private readonly Budget _guests;
     private readonly Budget _anonymous;
     private readonly Budget _guestSessions;
-    private readonly Budget _signIns;
     private readonly (IConnectionMultiplexer Connection, RedisCircuitBreaker Breaker)? _redis;
     private readonly string _redisKeyPrefix;
     private readonly TimeProvider _clock;
@@ -35,7 +34,6 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
         _guests = new Budget(o.GuestPermitLimit, o.GuestWindow);
         _anonymous = new Budget(o.AnonymousPermitLimit, o.AnonymousWindow);
         _guestSessions = new Budget(o.GuestSessionPermitLimit, o.GuestSessionWindow);
-        _signIns = new Budget(o.SignInPermitLimit, o.SignInWindow);
         _clock = clock;
         // Registered only when Redis:Configuration is set, and then it exists even while Redis is down.
         var multiplexer = services.GetService<IConnectionMultiplexer>();
@@ -51,11 +49,6 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
         var http = rejected.HttpContext;
         var seconds = RetryAfterSeconds(rejected.Lease, CallerOf(http)!.Value.Budget.Window);
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        if (http.GetEndpoint()?.Metadata.GetMetadata<SignInAttemptBudget>() is { } signIn)
-        {
-            await signIn.RejectAsync(http, seconds);
-            return;
-        }
 
         await Problem.WriteAsync(http, Problem.For(ProblemCodes.RateLimited,
             $"Too many requests from this caller; retry in {seconds} seconds."));
@@ -95,7 +88,7 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// The caller: the client's address for sign-in attempts and for starting guest sessions (a token buys nothing
+    /// The caller: the client's address for starting guest sessions (a token buys nothing
     /// there: each new session would bring a fresh budget), else, on <c>/api</c> routes, the token's subject wherever
     /// there is a valid token, else the address. Null: not limited.
     /// </summary>
@@ -103,11 +96,6 @@ internal sealed class CallerRateLimits : IDisposable, IAsyncDisposable
     {
         // Routing has matched the endpoint by now, so its metadata, not the path as spelled, says what the call is.
         var metadata = context.GetEndpoint()?.Metadata;
-        if (metadata?.GetMetadata<SignInAttemptBudget>() is not null)
-        {
-            return ("sign-in:" + AddressOf(context), _signIns);
-        }
-
         if (metadata?.GetMetadata<GuestSessionStartBudget>() is not null)
         {
             return ("guest-sessions:" + AddressOf(context), _guestSessions);

@@ -4,8 +4,8 @@ namespace Cart.Web.Platform.RateLimiting;
 
 /// <summary>
 /// How many requests to <c>/api</c> routes each caller may make per window: a shopper is counted by the token's user id,
-/// a guest by the token's session id, a call without a token by the client's IP address. Also how many sign-in
-/// attempts each client address may make.
+/// a guest by the token's session id, a call without a token by the client's IP address. Also how many failed
+/// sign-ins each client address may make, and how each account's failures slow its next answers.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -45,14 +45,26 @@ public sealed class RateLimitOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan GuestSessionWindow { get; set; } = TimeSpan.FromMinutes(1);
 
-    // Sign-in attempts (the admin console's form), per address, whichever accounts they name: each account locks after
-    // 5 failures, so without this one address could try 4 passwords on every account. Staff sharing an office address
-    // sign in a few times a day each; a script trying passwords is held to 2 a minute.
+    // Failed sign-ins to the admin console's form, per address, whichever accounts they name: without this one address
+    // could try a few passwords on every account. Only failures count, so a team behind one office address signs in
+    // at the start of a shift; a script trying passwords is held to 2 a minute.
     [Range(1, 1_000_000)]
     public int SignInPermitLimit { get; set; } = 10;
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    // Per account, failures in a row are answered later and later (1 s, 2 s, 4 s... up to SignInMaxDelay) after the
+    // first few: guessing one account's password slows to a crawl, yet nobody can lock its owner out, who waits at most
+    // SignInMaxDelay and signs in. An account's count is forgotten SignInFailureMemory after its last failure.
+    [Range(0, 100)]
+    public int SignInFreeFailures { get; set; } = 3;
+
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan SignInMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
+    public TimeSpan SignInFailureMemory { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The shared count in Redis keeps its windows in whole seconds.</summary>
     public bool HasWholeSecondWindows() =>

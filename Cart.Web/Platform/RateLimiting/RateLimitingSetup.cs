@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 
 namespace Cart.Web.Platform.RateLimiting;
 
-/// <summary>Rate limits per caller on <c>/api</c> routes (API.md: over the limit → 429 with Retry-After), and per
-/// client address on sign-in attempts.</summary>
+/// <summary>Rate limits per caller on <c>/api</c> routes (API.md: over the limit → 429 with Retry-After), and the
+/// counts of failed sign-ins per client address and per account.</summary>
 internal static class RateLimitingSetup
 {
     public static IServiceCollection AddCartRateLimiting(this IServiceCollection services)
@@ -16,6 +16,7 @@ internal static class RateLimitingSetup
                 "RateLimits:UserWindow, GuestWindow, AnonymousWindow, GuestSessionWindow and SignInWindow must be whole seconds.")
             .ValidateOnStart();
         services.AddSingleton<CallerRateLimits>();
+        services.AddSingleton<SignInFailures>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<CallerRateLimits>((options, limits) =>
         {
