@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Cart.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Cart.Infrastructure.Reminders;
@@ -12,7 +13,7 @@ namespace Cart.Infrastructure.Reminders;
 /// and the reminder's id; the signature is HMAC-SHA256 of the payload under <c>Reminders:LinkSigningKey</c>, compared
 /// in fixed time. Nothing secret is in a token: it only names a reminder, and only this service can make one.
 /// </summary>
-public sealed class ReminderLinks(IOptions<RemindersOptions> options, TimeProvider clock)
+public sealed class ReminderLinks(IOptions<RemindersOptions> options, PublicAddress address, TimeProvider clock)
 {
     public const string RecoverPath = "/api/v1/reminders/r/";
     public const string UnsubscribePath = "/api/v1/reminders/unsubscribe";
@@ -23,10 +24,10 @@ public sealed class ReminderLinks(IOptions<RemindersOptions> options, TimeProvid
     private byte[] Key => Encoding.UTF8.GetBytes(options.Value.LinkSigningKey);
 
     public Uri RecoveryUrl(string reminderId) =>
-        new(options.Value.PublicBaseUrl, RecoverPath + Sign(LinkPurpose.Recover, reminderId, options.Value.RecoveryLinkLifetime));
+        new(address.BaseUrl, RecoverPath + Sign(LinkPurpose.Recover, reminderId, options.Value.RecoveryLinkLifetime));
 
     public Uri UnsubscribeUrl(string reminderId) =>
-        new(options.Value.PublicBaseUrl, UnsubscribePath + "?token="
+        new(address.BaseUrl, UnsubscribePath + "?token="
             + Sign(LinkPurpose.Unsubscribe, reminderId, options.Value.UnsubscribeLinkLifetime));
 
     public string Sign(LinkPurpose purpose, string reminderId, TimeSpan lifetime)
