@@ -14,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Cart.Infrastructure;
 
@@ -25,6 +26,9 @@ public static class DependencyInjection
         services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate<IHostEnvironment>((o, environment) => !o.SeedDemoCatalog || environment.IsDevelopment(),
+                "Database:SeedDemoCatalog is on outside Development. The demo catalog (1,200 products with stock) is " +
+                "for trying the service out; a deployment's catalog is its own: turn Database:SeedDemoCatalog off.")
             .ValidateOnStart();
 #pragma warning disable RS0030 // the one place the system clock is named: the default that tests replace
         services.TryAddSingleton(TimeProvider.System);

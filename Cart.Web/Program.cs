@@ -3,12 +3,13 @@ using Cart.Web.Admin;
 using Cart.Web.Carts;
 using Cart.Web.Catalog;
 using Cart.Web.Platform;
+using Cart.Web.Platform.DataProtection;
 using Cart.Web.Platform.Hosting;
 using Cart.Web.Platform.Telemetry;
 using Cart.Web.Reminders;
 using Cart.Web.Reporting;
 
-var builder = WebApplication.CreateBuilder(DefaultEnvironment.Apply(args));
+var builder = WebApplication.CreateBuilder(DefaultUrls.Apply(DefaultEnvironment.Apply(args)));
 builder.AddCartTelemetry();
 builder.Services.AddCartInfrastructure(builder.Configuration);
 builder.Services.AddCartPlatform();
@@ -16,6 +17,8 @@ builder.Services.AddCatalog();
 builder.Services.AddCarts();
 builder.Services.AddReporting();
 builder.Services.AddAdminConsole();
+// Every instance reads the cookies and antiforgery tokens any other wrote; the keys encrypted at rest.
+builder.Services.AddCartDataProtection(builder.Configuration);
 builder.Services.AddReminders();
 
 var app = builder.Build();

@@ -49,6 +49,8 @@ export Auth__Issuer="https://id.bench.cart" Auth__Audience="cart-api"
 export Auth__SigningKey="bench-shopper-signing-key-0123456789-abcdefghij"
 export Auth__GuestSigningKey="bench-guest-signing-key-0123456789-abcdefghijkl"
 export Reminders__LinkSigningKey="bench-reminder-link-signing-key-0123456789"
+# The bench host's throwaway database: its console keys need no certificate, and its emails no public address.
+export Reminders__PublicBaseUrl="http://127.0.0.1" DataProtection__AllowUnprotectedKeys=true
 export Logging__LogLevel__Default=Warning
 # No job runs during the bench (each is scheduled for 1 January): the roll-up it times is run by the bench itself.
 # (A job id has a hyphen, which no shell variable name may: `env` passes them.)

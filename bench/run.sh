@@ -64,6 +64,8 @@ export Redis__Configuration="$redis_address"
 export Auth__Issuer="$issuer" Auth__Audience="$audience" Auth__SigningKey="$key"
 export Auth__GuestSigningKey="bench-guest-signing-key-0123456789-abcdefghijkl"
 export Reminders__LinkSigningKey="bench-reminder-link-signing-key-0123456789"
+# The bench host's throwaway database: its console keys need no certificate, and its emails no public address.
+export Reminders__PublicBaseUrl="http://127.0.0.1" DataProtection__AllowUnprotectedKeys=true
 export RateLimits__Enabled=false
 export Logging__LogLevel__Default=Warning
 

@@ -106,7 +106,10 @@ public static class CachingSetup
                 e.AllowBackgroundDistributedCacheOperations = false;
                 e.AllowBackgroundBackplaneOperations = false;
             })
-            .WithSerializer(new FusionCacheSystemTextJsonSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+            // IncludeFields: value tuples keep their values in fields, which System.Text.Json skips by default;
+            // FusionCache checks this when it sets up its serializer, and would warn of data loss at every start.
+            .WithSerializer(new FusionCacheSystemTextJsonSerializer(
+                new JsonSerializerOptions(JsonSerializerDefaults.Web) { IncludeFields = true }));
 
         if (!redis.IsConfigured)
         {

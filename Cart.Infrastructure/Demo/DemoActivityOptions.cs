@@ -7,7 +7,7 @@ public sealed class DemoActivityOptions
 {
     public const string SectionName = "Demo";
 
-    /// <summary>Seed a month of demo activity once, in Development only (elsewhere it is ignored).</summary>
+    /// <summary>Seed a month of demo activity once, in Development only (refused at start elsewhere).</summary>
     public bool SeedActivity { get; set; }
 
     /// <summary>Carts the month holds.</summary>

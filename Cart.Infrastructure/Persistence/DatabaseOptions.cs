@@ -24,8 +24,11 @@ public sealed class DatabaseOptions
     /// </summary>
     public bool? MigrateOnStart { get; set; }
 
-    /// <summary>Seed the demo catalog (SEA products in six currencies) into an empty products table.</summary>
-    public bool SeedDemoCatalog { get; set; } = true;
+    /// <summary>
+    /// Seed the demo catalog (SEA products in six currencies, with stock) into an empty products table. Development
+    /// only (on in appsettings.Development.json); refused at start in any other environment.
+    /// </summary>
+    public bool SeedDemoCatalog { get; set; }
 
     public bool ShouldMigrateOnStart => MigrateOnStart ?? Provider == DatabaseProvider.Sqlite;
 }

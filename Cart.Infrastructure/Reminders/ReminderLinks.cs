@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Cart.Infrastructure.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Cart.Infrastructure.Reminders;
@@ -15,7 +16,7 @@ namespace Cart.Infrastructure.Reminders;
 /// signed-in page reports with it that the shopper arrived (a scanner fetching the link gets one too, but it has no
 /// shopper session to report it with).
 /// </summary>
-public sealed class ReminderLinks(IOptions<RemindersOptions> options, TimeProvider clock)
+public sealed class ReminderLinks(IOptions<RemindersOptions> options, PublicAddress address, TimeProvider clock)
 {
     public const string RecoverPath = "/api/v1/reminders/r/";
     public const string UnsubscribePath = "/api/v1/reminders/unsubscribe";
@@ -29,10 +30,10 @@ public sealed class ReminderLinks(IOptions<RemindersOptions> options, TimeProvid
     private byte[] Key => Encoding.UTF8.GetBytes(options.Value.LinkSigningKey);
 
     public Uri RecoveryUrl(string reminderId) =>
-        new(options.Value.PublicBaseUrl, RecoverPath + Sign(LinkPurpose.Recover, reminderId, options.Value.RecoveryLinkLifetime));
+        new(address.BaseUrl, RecoverPath + Sign(LinkPurpose.Recover, reminderId, options.Value.RecoveryLinkLifetime));
 
     public Uri UnsubscribeUrl(string reminderId) =>
-        new(options.Value.PublicBaseUrl, UnsubscribePath + "?token="
+        new(address.BaseUrl, UnsubscribePath + "?token="
             + Sign(LinkPurpose.Unsubscribe, reminderId, options.Value.UnsubscribeLinkLifetime));
 
     public string LandingToken(string reminderId) => Sign(LinkPurpose.Landing, reminderId, LandingLifetime);

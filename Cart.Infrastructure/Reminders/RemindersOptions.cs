@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text;
 
 namespace Cart.Infrastructure.Reminders;
 
@@ -23,9 +22,12 @@ public sealed class RemindersOptions : IValidatableObject
     /// <summary>The key the links in the emails are signed with (HMAC-SHA256), at least 32 bytes.</summary>
     public string LinkSigningKey { get; set; } = string.Empty;
 
-    /// <summary>The public address of this service, which the links in the emails point at.</summary>
-    [Required]
-    public Uri PublicBaseUrl { get; set; } = new("http://localhost:5205");
+    /// <summary>
+    /// The public address of this service, which the links in every email it sends point at (reminders, console
+    /// invitations). Required outside Development; in Development, unset, the links follow the address the service
+    /// listens on (<see cref="Hosting.PublicAddress"/>).
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
 
     /// <summary>How long the link back to the cart works.</summary>
     [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
@@ -70,13 +72,7 @@ public sealed class RemindersOptions : IValidatableObject
             }
         }
 
-        if (Encoding.UTF8.GetByteCount(LinkSigningKey) < MinKeyBytes)
-        {
-            yield return new ValidationResult(
-                $"Reminders:LinkSigningKey must be at least {MinKeyBytes} bytes.", [nameof(LinkSigningKey)]);
-        }
-
-        if (!PublicBaseUrl.IsAbsoluteUri || PublicBaseUrl.Scheme is not ("http" or "https"))
+        if (PublicBaseUrl is not null && (!PublicBaseUrl.IsAbsoluteUri || PublicBaseUrl.Scheme is not ("http" or "https")))
         {
             yield return new ValidationResult("Reminders:PublicBaseUrl must be an absolute http(s) URL.",
                 [nameof(PublicBaseUrl)]);

@@ -1,7 +1,9 @@
 using Cart.Domain.Reminders;
 using Cart.Infrastructure.Email;
+using Cart.Infrastructure.Hosting;
 using Cart.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Cart.Infrastructure.Reminders;
 
@@ -13,6 +15,8 @@ public static class RemindersSetup
             .BindConfiguration(RemindersOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RemindersOptions>, ReminderSettingsRules>();
+        services.AddSingleton<PublicAddress>();
         services.AddCartEmail();
         services.AddSingleton<SeenShopperEmails>();
         services.AddSingleton<ReminderLinks>();

@@ -79,6 +79,26 @@ public sealed class StaffRolesTests : OwnHostsTest
         Assert.Equal(["first-admin@cart.test"], (await users.GetUsersInRoleAsync(StaffRoles.Admin)).Select(u => u.Email));
     }
 
+    /// <summary>A bootstrap password Identity would refuse stops the start, rather than leave the console without an
+    /// admin while the background setup retries for ever.</summary>
+    [Theory]
+    [InlineData("Production", "too-short")]
+    [InlineData("Testing", "aaaaaaaaaaaaaaaaaaaa")]
+    public async Task Start_WithABootstrapPasswordIdentityRefuses_FailsNamingIt(string environment, string password)
+    {
+        await using var host = new CartAppFactory(Database, environment, settings: new Dictionary<string, string?>
+        {
+            ["Admin:BootstrapEmail"] = "first-admin@cart.test",
+            ["Admin:BootstrapPassword"] = password,
+        });
+
+        var failure = Assert.ThrowsAny<Exception>(() => host.Server).ToString();
+
+        Assert.Contains("Admin:BootstrapPassword is refused", failure, StringComparison.Ordinal);
+        Assert.Contains(environment == "Production" ? "at least 12 characters" : "at least 5 different characters",
+            failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Start_WithADevelopmentPasswordOutsideDevelopment_Fails()
     {

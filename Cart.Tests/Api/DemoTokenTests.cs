@@ -10,8 +10,9 @@ namespace Cart.Tests.Api;
 /// <summary>
 /// <c>POST /api/v1/dev/tokens</c> lets the service be tried without an identity provider. It exists only while
 /// <c>Auth:DemoTokens:Enabled</c> is on (appsettings.Development.json, which <c>dotnet run</c> uses), never because of
-/// an environment's name; it signs with a demo key that nothing trusts while the setting is off; and the setting is
-/// refused beside anything but the committed development shopper key, so a deployment cannot turn it on by mistake.
+/// an environment's name alone; it signs with a demo key that nothing trusts while the setting is off; and the setting
+/// is refused outside Development and beside anything but the committed development shopper key, so a deployment
+/// cannot turn it on by mistake.
 /// </summary>
 public sealed class DemoTokenTests
 {
@@ -79,7 +80,8 @@ public sealed class DemoTokenTests
 
     /// <summary>
     /// A host with demo tokens off, even one that shares every other auth setting with the demo (the development
-    /// shopper key included), refuses a token the demo minted, and one signed by anyone who learned the demo key.
+    /// shopper key included, which only Development accepts), refuses a token the demo minted, and one signed by anyone
+    /// who learned the demo key.
     /// </summary>
     [Fact]
     public async Task DemoToken_WhenDemoTokensAreOff_IsUnauthenticated()
@@ -90,13 +92,8 @@ public sealed class DemoTokenTests
             .ExpectAsync(HttpStatusCode.OK);
         var committed = demo.Services.GetRequiredService<IConfiguration>().GetSection("Auth");
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        await using var deployment = new CartAppFactory(database, "Production", testAuth: false,
-            settings: new Dictionary<string, string?>
-            {
-                ["Auth:Issuer"] = committed["Issuer"],
-                ["Auth:SigningKey"] = committed["SigningKey"],
-                ["Auth:GuestSigningKey"] = committed["GuestSigningKey"],
-            });
+        await using var deployment = new CartAppFactory(database, "Development", testAuth: false,
+            settings: new Dictionary<string, string?> { ["Auth:DemoTokens:Enabled"] = "false" });
         var forged = TestAuth.Sign(committed["DemoTokens:Issuer"]!, committed["Audience"]!,
             committed["DemoTokens:SigningKey"]!, ApiFixture.NewUserId(), deployment.Clock.GetUtcNow().AddHours(1));
 

@@ -127,6 +127,59 @@ public sealed class HostingTests
         Assert.NotNull(factory.Services.GetService(typeof(OpenTelemetry.Trace.TracerProvider)));
     }
 
+    /// <summary>
+    /// The product cache's serializer is set up as FusionCache checks at start (value tuples keep their fields), so it
+    /// warns of no data loss; a product one instance cached comes back whole from Redis on another, even after the
+    /// database changed under it.
+    /// </summary>
+    [Fact]
+    public async Task ProductCache_WithRedis_LogsNoSerializerWarningAndRoundTripsThroughRedis()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var prefix = $"test-{Guid.NewGuid():N}:";
+        await using var factory = new CartAppFactory(database, redis: ApiFixture.RedisAddress, redisKeyPrefix: prefix);
+        var sink = new LogSink();
+        await using var writer = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(sink)));
+        var product = new Cart.Domain.Catalog.Product("SG-CACHED", "Kopi Mug \u00e9", "https://img.test/mug.jpg", 12.50m,
+            "SGD", true, factory.Clock.GetUtcNow());
+        await WithDbAsync(writer, db => db.Products.Add(product));
+        var cached = await FindAsync(writer, product.Sku);
+        await WithDbAsync(writer, db => db.Products.Where(p => p.Sku == product.Sku)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Price, 99m)));
+        await using var reader = new CartAppFactory(database, redis: ApiFixture.RedisAddress, redisKeyPrefix: prefix);
+
+        var fromRedis = await FindAsync(reader, product.Sku);
+
+        Assert.Equal(new Cart.Domain.Catalog.ProductInfo("SG-CACHED", "Kopi Mug \u00e9", "https://img.test/mug.jpg", 12.50m,
+            "SGD", true), cached);
+        Assert.Equal(cached, fromRedis);
+        Assert.DoesNotContain(sink.Entries, e => e.Text.Contains("value tuples", StringComparison.OrdinalIgnoreCase));
+        Assert.NotEmpty(sink.Entries);
+    }
+
+    private static async Task<Cart.Domain.Catalog.ProductInfo?> FindAsync(WebApplicationFactory<Program> host, string sku)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var found = await scope.ServiceProvider.GetRequiredService<Cart.Domain.Catalog.IProductCatalog>()
+            .FindAsync([sku], CancellationToken.None);
+        return found.GetValueOrDefault(sku);
+    }
+
+    private static async Task WithDbAsync(WebApplicationFactory<Program> host, Func<CartDbContext, Task> work)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CartDbContext>();
+        await work(db);
+        await db.SaveChangesAsync();
+    }
+
+    private static Task WithDbAsync(WebApplicationFactory<Program> host, Action<CartDbContext> work) =>
+        WithDbAsync(host, db =>
+        {
+            work(db);
+            return Task.CompletedTask;
+        });
+
     /// <summary>Every log entry of a host: its category, message, state, scopes and exception, as text and values.</summary>
     private sealed class LogSink : ILoggerProvider, ISupportExternalScope
     {

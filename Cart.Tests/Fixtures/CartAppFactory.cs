@@ -32,18 +32,26 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("Database:ConnectionString", database.ConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "true");
-        builder.UseSetting("Database:SeedDemoCatalog", "false");
-        // Development's demo month of shopping would fill every Development host's database; a test asks for it.
-        builder.UseSetting("Demo:SeedActivity", "false");
         // Hundreds of hosts start in a run; one job worker each is enough for what the tests trigger, and a host whose
         // database a test made unreachable does not wait long for its job server to stop.
         builder.UseSetting("Jobs:WorkerCount", "1");
         builder.UseSetting("Jobs:StopTimeout", "00:00:02");
         // Every host needs a key for reminder links (outside Development none is built in); a test's own settings win.
         builder.UseSetting("Reminders:LinkSigningKey", "test-reminder-link-signing-key-0123456789-abcdef");
-        // Generous rate limits first, so a test's own settings (a small budget) win.
-        foreach (var (key, value) in (testAuth ? TestAuth.Settings : new Dictionary<string, string?>()).Concat(TestRateLimits.Generous)
-                     .Concat(settings ?? new Dictionary<string, string?>()))
+        // Generous rate limits first, so a test's own settings (a small budget) win. A setting a test gives as null is
+        // left to the appsettings files, as a deployment without it has it.
+        var defaults = new Dictionary<string, string?>
+        {
+            // Development's demo catalog and month of shopping would fill every Development host's database; a test
+            // asks for them.
+            ["Database:SeedDemoCatalog"] = "false",
+            ["Demo:SeedActivity"] = "false",
+            // The address links in emails point at, which every environment but Development must be given.
+            ["Reminders:PublicBaseUrl"] = "http://localhost",
+        };
+        foreach (var (key, value) in defaults.Concat(testAuth ? TestAuth.Settings : new Dictionary<string, string?>())
+                     .Concat(TestRateLimits.Generous).Concat(settings ?? new Dictionary<string, string?>())
+                     .Where(s => settings?.TryGetValue(s.Key, out var given) != true || given is not null))
         {
             builder.UseSetting(key, value);
         }

@@ -4,7 +4,6 @@ using Cart.Web.Admin.Dashboard;
 using Cart.Web.Admin.Merchandising;
 using Cart.Web.Admin.Support;
 using Cart.Web.Admin.Users;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 
@@ -24,11 +23,8 @@ public static class AdminModule
             .Validate(o => string.IsNullOrEmpty(o.BootstrapEmail) == string.IsNullOrEmpty(o.BootstrapPassword),
                 "Admin:BootstrapEmail and Admin:BootstrapPassword are set together or not at all.")
             .ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AdminOptions>, StaffAccountRules>();
         services.AddStaffIdentity();
-        // Every instance reads the cookies and antiforgery tokens any other wrote.
-        services.AddDataProtection()
-            .SetApplicationName("cart")
-            .PersistKeysToDbContext<CartDbContext>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<StaffSignIn>();
         services.AddStaffUsers();

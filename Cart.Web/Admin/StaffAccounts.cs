@@ -47,17 +47,6 @@ internal sealed partial class StaffAccounts(
         }
     }
 
-    /// <summary>Demo accounts have a known password: never outside Development (checked at start, before anything runs).</summary>
-    public static void EnsureNoDevelopmentPasswordOutsideDevelopment(AdminOptions options, IHostEnvironment environment)
-    {
-        if (!string.IsNullOrEmpty(options.DevelopmentPassword) && !environment.IsDevelopment())
-        {
-            throw new InvalidOperationException(
-                "Admin:DevelopmentPassword is set outside Development. Demo staff accounts are for trying the " +
-                "console out; a deployment creates its first admin with Admin:BootstrapEmail and Admin:BootstrapPassword.");
-        }
-    }
-
     /// <summary>A new staff account, signed in by its email; refused (an exception naming why) when Identity's rules
     /// refuse the email or the password.</summary>
     public async Task<IdentityUser> CreateAsync(string email, string password, IReadOnlyCollection<string> roleNames)

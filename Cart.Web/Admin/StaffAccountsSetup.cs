@@ -1,27 +1,18 @@
 using Cart.Infrastructure.Scheduling;
-using Microsoft.Extensions.Options;
 
 namespace Cart.Web.Admin;
 
 /// <summary>
 /// Prepares the staff accounts (<see cref="StaffAccounts"/>) once the host has started, without holding the start up:
 /// an instance whose database is away still comes up, serves carts from the cache and reports its health. While the
-/// database refuses, it tries again with a growing pause.
+/// database refuses, it tries again with a growing pause. Settings that could never succeed (a bootstrap password
+/// Identity refuses) stop the start before this runs (<see cref="StaffAccountRules"/>).
 /// </summary>
 internal sealed partial class StaffAccountsSetup(
     IServiceScopeFactory scopes,
-    IOptions<AdminOptions> options,
-    IHostEnvironment environment,
     TimeProvider clock,
     ILogger<StaffAccountsSetup> logger) : BackgroundService
 {
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        // A setting that must stop the start does so here, not later in the background.
-        StaffAccounts.EnsureNoDevelopmentPasswordOutsideDevelopment(options.Value, environment);
-        return base.StartAsync(cancellationToken);
-    }
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         RetryUntilDone.RunAsync(async () =>
         {

@@ -11,7 +11,7 @@ using static Cart.Domain.Reporting.MetricNames;
 namespace Cart.Tests.Admin.Dashboard;
 
 /// <summary>The demo month of shopping a Development start seeds: rolled up day by day by the real roll-ups, once,
-/// and never outside Development.</summary>
+/// and never outside Development, where asking for it stops the start.</summary>
 public sealed class DemoActivityTests : OwnHostsTest
 {
     /// <summary>A fixed "now", so the seeded month (a seeded Random) is the same on every run.</summary>
@@ -58,15 +58,20 @@ public sealed class DemoActivityTests : OwnHostsTest
         Assert.Equal(rows, await second.AllRowsAsync());
     }
 
+    /// <summary>Outside Development the demo's settings stop the start (see DeploymentSettingsTests), and the start
+    /// stops before anything is written.</summary>
     [Theory]
     [InlineData("Testing")]
     [InlineData("Production")]
-    public async Task Start_OutsideDevelopment_SeedsNothingWhateverTheSetting(string environment)
+    public async Task Start_OutsideDevelopment_RefusesTheSettingAndSeedsNothing(string environment)
     {
-        var host = await StartedAsync(environment);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => StartedAsync(environment));
 
-        Assert.Equal(0, await host.WithDbAsync(db => db.Carts.CountAsync()));
-        Assert.Empty(await host.AllRowsAsync());
+        Assert.Contains("Demo:SeedActivity is on outside Development", error.ToString(), StringComparison.Ordinal);
+        var reader = Own(new CartAppFactory(Database));
+        Assert.Equal(0, await reader.WithDbAsync(db => db.Carts.CountAsync()));
+        Assert.Equal(0, await reader.WithDbAsync(db => db.Products.CountAsync()));
+        Assert.Empty(await reader.AllRowsAsync());
     }
 
     /// <summary>A host of <paramref name="environment"/> with the demo catalog and the demo activity asked for, once

@@ -7,8 +7,8 @@ namespace Cart.Web.Admin.Demo;
 /// <summary>
 /// In Development, with <c>Demo:SeedActivity</c> on (as <c>appsettings.Development.json</c> has it), seeds the demo
 /// month of shopping once the host has started, in the background: the service answers at once and the console fills
-/// a few seconds later. Never in any other environment, whatever the setting says: the demo writes carts, orders and
-/// reminders that a real deployment must not have.
+/// a few seconds later. Never in any other environment: there the setting stops the start, since the demo writes
+/// carts, orders and reminders that a real deployment must not have.
 /// </summary>
 internal sealed partial class DemoActivitySetup(
     IServiceScopeFactory scopes,
@@ -22,6 +22,9 @@ internal sealed partial class DemoActivitySetup(
         services.AddOptions<DemoActivityOptions>()
             .BindConfiguration(DemoActivityOptions.SectionName)
             .ValidateDataAnnotations()
+            .Validate<IHostEnvironment>((o, environment) => !o.SeedActivity || environment.IsDevelopment(),
+                "Demo:SeedActivity is on outside Development. The demo month writes carts, orders and reminders a " +
+                "deployment must not have: turn Demo:SeedActivity off.")
             .ValidateOnStart();
         services.AddScoped<DemoRollups>();
         services.AddScoped<DemoActivitySeeder>();
@@ -31,14 +34,9 @@ internal sealed partial class DemoActivitySetup(
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.SeedActivity)
+        // Outside Development the setting was refused at start; the check stays, so nothing else ever seeds elsewhere.
+        if (!options.Value.SeedActivity || !environment.IsDevelopment())
         {
-            return Task.CompletedTask;
-        }
-
-        if (!environment.IsDevelopment())
-        {
-            LogIgnored(logger, environment.EnvironmentName);
             return Task.CompletedTask;
         }
 
@@ -49,9 +47,6 @@ internal sealed partial class DemoActivitySetup(
             await scope.ServiceProvider.GetRequiredService<DemoActivitySeeder>().SeedAsync(stoppingToken);
         }, (e, pause) => LogRetrying(logger, e, pause), clock, stoppingToken), CancellationToken.None);
     }
-
-    [LoggerMessage(LogLevel.Warning, "Demo:SeedActivity is ignored in {Environment}: demo activity is for Development only")]
-    private static partial void LogIgnored(ILogger logger, string environment);
 
     [LoggerMessage(LogLevel.Warning, "Could not seed the demo activity; trying again in {Pause}")]
     private static partial void LogRetrying(ILogger logger, Exception exception, TimeSpan pause);

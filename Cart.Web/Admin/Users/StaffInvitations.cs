@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Cart.Domain.Reminders;
+using Cart.Infrastructure.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -31,7 +32,7 @@ internal sealed partial class StaffInvitations(
     UserManager<IdentityUser> users,
     InvitationTokenProvider tokens,
     IEmailSender email,
-    IOptions<PublicAddressOptions> address,
+    PublicAddress address,
     IOptions<AdminOptions> admin,
     TimeProvider clock,
     ILogger<StaffInvitations> logger)
@@ -44,7 +45,7 @@ internal sealed partial class StaffInvitations(
     {
         var token = await users.GenerateUserTokenAsync(user, InvitationTokenProvider.ProviderName,
             InvitationTokenProvider.Purpose);
-        var link = new Uri(address.Value.PublicBaseUrl,
+        var link = new Uri(address.BaseUrl,
             $"{PagePath}?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
         var until = (clock.GetUtcNow() + admin.Value.InvitationLifetime)
             .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";

@@ -8,8 +8,6 @@ internal static class UsersSetup
 {
     public static IServiceCollection AddStaffUsers(this IServiceCollection services)
     {
-        services.AddOptions<PublicAddressOptions>().BindConfiguration(PublicAddressOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InvitationTokenProviderOptions>()
             .Configure<IOptions<AdminOptions>>((o, admin) =>
             {

@@ -9,10 +9,10 @@ public sealed class AuthOptions
 
     /// <summary>
     /// The shopper key committed in appsettings.Development.json, known to anyone who reads the repository. Demo
-    /// tokens are refused beside any other shopper key: a deployment that has set its identity provider's key cannot
-    /// turn them on by mistake.
+    /// tokens are refused beside any other shopper key: a Development run that has set its identity provider's key
+    /// cannot turn them on by mistake.
     /// </summary>
-    public const string DevelopmentSigningKey = "dev-only-shopper-signing-key-change-me-0123456789";
+    public static string DevelopmentSigningKey => Cart.Infrastructure.Hosting.SigningKeyRules.CommittedDevelopmentKeys[0];
 
     public static readonly string[] SupportedAlgorithms = ["HS256", "HS384", "HS512"];
 
@@ -24,8 +24,8 @@ public sealed class AuthOptions
     [Required(AllowEmptyStrings = false)]
     public string Audience { get; set; } = string.Empty;
 
-    /// <summary>The identity provider's shared signing key (at least 32 bytes).</summary>
-    [Required(AllowEmptyStrings = false), MinLength(32)]
+    /// <summary>The identity provider's shared signing key (at least the hash size of the strongest algorithm allowed:
+    /// 32 bytes for HS256; checked by <see cref="AuthKeyRules"/>).</summary>
     public string SigningKey { get; set; } = string.Empty;
 
     /// <summary>The allow-list of signing algorithms; anything else, <c>none</c> above all, is refused.</summary>
@@ -36,8 +36,8 @@ public sealed class AuthOptions
     [Required(AllowEmptyStrings = false)]
     public string GuestIssuer { get; set; } = "cart-guest";
 
-    /// <summary>This service's key for guest tokens (at least 32 bytes); never the identity provider's.</summary>
-    [Required(AllowEmptyStrings = false), MinLength(32)]
+    /// <summary>This service's key for guest tokens (as long as <see cref="SigningKey"/> must be); never the identity
+    /// provider's.</summary>
     public string GuestSigningKey { get; set; } = string.Empty;
 
     /// <summary>
@@ -63,8 +63,7 @@ public sealed class AuthOptions
         !DemoTokens.Enabled || string.Equals(SigningKey, DevelopmentSigningKey, StringComparison.Ordinal);
 
     public bool HasUsableDemoKey() =>
-        !DemoTokens.Enabled || (DemoTokens.SigningKey.Length >= 32 &&
-                                !string.Equals(DemoTokens.SigningKey, SigningKey, StringComparison.Ordinal) &&
+        !DemoTokens.Enabled || (!string.Equals(DemoTokens.SigningKey, SigningKey, StringComparison.Ordinal) &&
                                 !string.Equals(DemoTokens.SigningKey, GuestSigningKey, StringComparison.Ordinal));
 
     /// <summary>The scheme is picked by issuer, so demo tokens need one that no other kind of token has.</summary>

@@ -21,12 +21,13 @@ internal static class AuthSetup
                 "appsettings.Development.json. Demo tokens are for trying the service out, never beside a real " +
                 "identity provider: turn Auth:DemoTokens:Enabled off.")
             .Validate(o => o.HasUsableDemoKey(),
-                "Auth:DemoTokens:SigningKey must be at least 32 characters and differ from Auth:SigningKey and " +
-                "Auth:GuestSigningKey while Auth:DemoTokens:Enabled is on.")
+                "Auth:DemoTokens:SigningKey must differ from Auth:SigningKey and Auth:GuestSigningKey while " +
+                "Auth:DemoTokens:Enabled is on.")
             .Validate(o => o.HasDistinctDemoIssuer(),
                 "Auth:DemoTokens:Issuer must be set and differ from Auth:Issuer and Auth:GuestIssuer while " +
                 "Auth:DemoTokens:Enabled is on.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthKeyRules>();
 
         services.AddAuthentication(CartSchemes.Bearer)
             .AddPolicyScheme(CartSchemes.Bearer, "Shopper or guest bearer token",

@@ -16,9 +16,14 @@ internal static class DatabaseStartup
         await initializer.SeedAsync(CancellationToken.None);
     }
 
-    /// <summary>At start: migrate when configured to (SQLite by default) and seed the demo catalog if empty.</summary>
+    /// <summary>
+    /// At start: check every setting, then migrate when configured to (SQLite by default) and seed the demo catalog if
+    /// empty (Development only). The settings are checked first, here rather than when the host starts: a start they
+    /// refuse (a missing or committed key) must not have written anything to the database.
+    /// </summary>
     public static async Task PrepareAsync(WebApplication app)
     {
+        app.Services.GetService<IStartupValidator>()?.Validate();
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var initializer = scope.ServiceProvider.GetRequiredService<CartDatabaseInitializer>();

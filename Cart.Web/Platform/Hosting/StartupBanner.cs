@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Hosting;
 using Cart.Web.Platform.Auth;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,13 +14,12 @@ internal static class StartupBanner
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-            var root = addresses?.FirstOrDefault()?.Replace("0.0.0.0", "localhost", StringComparison.Ordinal)
-                .Replace("[::]", "localhost", StringComparison.Ordinal);
-            if (root is null)
+            if (addresses?.FirstOrDefault() is not { } first)
             {
                 return;
             }
 
+            var root = PublicAddress.Browsable(first);
             var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Cart");
             logger.LogInformation("Cart API:        {Root}/api/v1", root);
             logger.LogInformation("API reference:   {Root}/reference  (OpenAPI document: {Root}/openapi/v1.json)", root, root);
