@@ -75,34 +75,50 @@ internal sealed class CartWriter(
         await change(work);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var holdResults = await HoldStockAsync(work, cancellationToken);
-        await work.RunInTransactionAsync(cancellationToken);
-        CartTimeline.Append(db, work, holdResults);
-        work.Seal();
-        var response = await respond(work, cancellationToken);
-        if (idempotency.IsClaimed)
-        {
-            var body = JsonSerializer.Serialize(response.Body, json.Value.SerializerOptions);
-            await idempotency.AddCompletionAsync(db, response.Status, body, response.ETag, response.Location,
-                cancellationToken);
-        }
-
         try
         {
-            // Once the commit is under way it is not cancelled with the request: a change that commits must also
-            // reach the cache, even if the client has gone.
-            if (!await CommitAsync(transaction, work))
+            var holdResults = await HoldStockAsync(work, cancellationToken);
+            await work.RunInTransactionAsync(cancellationToken);
+            CartTimeline.Append(db, work, holdResults);
+            work.Seal();
+            var response = await respond(work, cancellationToken);
+            if (idempotency.IsClaimed)
             {
-                return null;
+                var body = JsonSerializer.Serialize(response.Body, json.Value.SerializerOptions);
+                await idempotency.AddCompletionAsync(db, response.Status, body, response.ETag, response.Location,
+                    cancellationToken);
             }
-        }
-        catch (DbUpdateException ex) when (IsLostRace(ex))
-        {
-            throw new CartRaceLostException(ex);
-        }
 
-        await PutInCacheAsync(work);
-        return response;
+            try
+            {
+                // Once the commit is under way it is not cancelled with the request: a change that commits must also
+                // reach the cache, even if the client has gone.
+                if (!await CommitAsync(transaction, work))
+                {
+                    return null;
+                }
+            }
+            catch (DbUpdateException ex) when (IsLostRace(ex))
+            {
+                throw new CartRaceLostException(ex);
+            }
+
+            await PutInCacheAsync(work);
+            return response;
+        }
+        catch (Exception ex) when (ex is DomainException or CartRaceLostException && current.Active is not null)
+        {
+            // The cart was read before the transaction: a checkout on another instance may have committed since,
+            // selling the stock this change wanted (insufficient_stock) or moving the version (a lost race, whose
+            // retry would find no line). Either way the truth is that the cart was checked out.
+            await transaction.DisposeAsync();
+            if (await carts.IsCheckedOutAsync(current.Active.Id, CancellationToken.None))
+            {
+                throw new DomainException(CartErrors.CheckedOutMeanwhile);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Sets the holds of every cart the change touched and records on each line the hold it ended with.</summary>
