@@ -6,6 +6,7 @@ using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Platform.Idempotency;
 using Cart.Web.Platform.Problems;
+using Cart.Web.Platform.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -30,6 +31,7 @@ internal sealed class CartWriter(
     KeyedLock locks,
     CartWriteRetry retry,
     IStockHolds holds,
+    IHttpContextAccessor http,
     TimeProvider clock,
     IOptions<JsonOptions> json,
     ILogger<CartWriter> logger)
@@ -124,7 +126,10 @@ internal sealed class CartWriter(
     /// <summary>Sets the holds of every cart the change touched and records on each line the hold it ended with.</summary>
     private async Task<IReadOnlyList<HoldResult>> HoldStockAsync(CartChange work, CancellationToken cancellationToken)
     {
-        var requests = work.HoldRequests(holds.Limits).ToList();
+        // A request whose peer is not known shares one budget with every other such request ("unknown").
+        var context = http.HttpContext;
+        var address = context is null ? null : ClientAddress.KeyOf(context.Connection.RemoteIpAddress);
+        var requests = work.HoldRequests(holds.Limits, address).ToList();
         if (requests.Count == 0)
         {
             return [];
