@@ -44,6 +44,30 @@ public sealed class WriteLosingToCheckoutTests() : OwnHostsTest(DatabaseProvider
         Assert.Equal((7, 0), await writer.AssertStockInvariantAsync(sku));
     }
 
+    [Fact]
+    public async Task AddItem_WhenItsCartIsCheckedOutOnAnotherInstance_GoesIntoTheShoppersNextCart()
+    {
+        // An add needs no line of the old cart: started again on fresh state, it opens the next cart, as it would a
+        // moment after the checkout.
+        var (writer, checkout, gate) = Hosts();
+        var (sold, added) = (await writer.NewStockedProductAsync(2), await writer.NewStockedProductAsync(5));
+        var token = TestAuth.Shopper(ApiFixture.NewUserId(), now: writer.Clock.GetUtcNow());
+        var before = await writer.ClientWithToken(token).AddAsync(sold, 2);
+
+        var waiting = gate.CloseForNextTransaction();
+        var add = writer.ClientWithToken(token).PostJsonAsync(CartApi.Items, new { sku = added, quantity = 1 });
+        await waiting;
+        await (await checkout.ClientWithToken(token).SendAsync(CartApi.CheckoutRequest("race")))
+            .ExpectAsync(HttpStatusCode.Created);
+        gate.Open();
+        var cart = await (await add).ExpectAsync(HttpStatusCode.OK);
+
+        Assert.NotEqual(before.GetProperty("cartId").GetString(), cart.GetProperty("cartId").GetString());
+        Assert.Equal(0, cart.Quantity(sold));
+        Assert.Equal(1, cart.Quantity(added));
+        Assert.Equal((5, 1), await writer.AssertStockInvariantAsync(added));
+    }
+
     /// <summary>Sets the line's quantity on <paramref name="writer"/> while <paramref name="checkout"/> checks out.</summary>
     private static async Task<HttpResponseMessage> RaceAsync(CartAppFactory writer, CartAppFactory checkout,
         TransactionGate gate, string token, string sku, int quantity)

@@ -57,8 +57,24 @@ internal sealed class CartWriter(
         CancellationToken cancellationToken) where T : class
     {
         using var held = await locks.AcquireAsync(owner.Key, cancellationToken);
-        return await retry.ExecuteAsync(
-            token => AttemptAsync(owner, ifMatch, change, respond, token), cancellationToken);
+        var tried = new CartsTried();
+        try
+        {
+            return await retry.ExecuteAsync(
+                token => AttemptAsync(owner, ifMatch, change, respond, tried, token), cancellationToken);
+        }
+        catch (DomainException) when (tried.First is not null && (tried.Last is null || tried.Last == tried.First))
+        {
+            // The change failed on the cart it first read, or on finding no cart at all after a lost race: if that
+            // cart was checked out meanwhile (on any instance), the truth is that, not the stock its units went to
+            // (insufficient_stock) or the line that went with the cart (line_not_found).
+            if (await carts.IsCheckedOutAsync(tried.First, CancellationToken.None))
+            {
+                throw new DomainException(CartErrors.CheckedOutMeanwhile);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
@@ -67,14 +83,16 @@ internal sealed class CartWriter(
     /// </summary>
     private async ValueTask<CartWriteResponse<T>?> AttemptAsync<T>(CartOwner owner, Func<long, bool>? ifMatch,
         Func<CartChange, Task> change, Func<CartChange, CancellationToken, Task<CartWriteResponse<T>>> respond,
-        CancellationToken cancellationToken) where T : class
+        CartsTried tried, CancellationToken cancellationToken) where T : class
     {
         db.ChangeTracker.Clear();
         var current = await carts.FindCurrentAsync(owner, tracking: true, cancellationToken);
+        tried.Saw(current.Active?.Id);
         ShoppingCart.EnsureVersion(current.Version, ifMatch);
 
         var work = new CartChange(db, carts, owner, current, clock.GetUtcNow());
         await change(work);
+        tried.Saw(work.Cart?.Id);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -108,15 +126,15 @@ internal sealed class CartWriter(
             await PutInCacheAsync(work);
             return response;
         }
-        catch (Exception ex) when (ex is DomainException or CartRaceLostException && current.Active is not null)
+        catch (DomainException ex) when (current.Active is not null)
         {
-            // The cart was read before the transaction: a checkout on another instance may have committed since,
-            // selling the stock this change wanted (insufficient_stock) or moving the version (a lost race, whose
-            // retry would find no line). Either way the truth is that the cart was checked out.
+            // The cart was read before the transaction: if another writer has committed to it since (a checkout on
+            // another instance that sold the units this change wanted, say), the error may come from stale state.
+            // That is a lost race: start again on fresh state, as for a version conflict.
             await transaction.DisposeAsync();
-            if (await carts.IsCheckedOutAsync(current.Active.Id, CancellationToken.None))
+            if (await carts.HasChangedAsync(current.Active.Id, current.Version, CancellationToken.None))
             {
-                throw new DomainException(CartErrors.CheckedOutMeanwhile);
+                throw new CartRaceLostException(ex);
             }
 
             throw;
@@ -208,6 +226,27 @@ internal sealed class CartWriter(
 
     private static bool IsLostRace(DbUpdateException exception) =>
         exception is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(exception);
+}
+
+/// <summary>The carts a write's attempts worked on: the first attempt's, and the last one's (null: none).</summary>
+internal sealed class CartsTried
+{
+    private bool _any;
+
+    public string? First { get; private set; }
+
+    public string? Last { get; private set; }
+
+    public void Saw(string? cartId)
+    {
+        if (!_any)
+        {
+            First = cartId;
+            _any = true;
+        }
+
+        Last = cartId;
+    }
 }
 
 /// <summary>What a write answers: status, body, and the headers that go with it.</summary>
