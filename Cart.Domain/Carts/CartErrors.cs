@@ -25,6 +25,10 @@ public static class CartErrors
 
     public static DomainError CartEmpty => new(ErrorCodes.CartEmpty, "The cart is empty: there is nothing to check out.");
 
+    /// <summary>A change that lost the race to the cart's checkout: the cart it was changing is an order now.</summary>
+    public static DomainError CheckedOutMeanwhile => new(ErrorCodes.CartEmpty,
+        "The cart was checked out while this change was being made; nothing was changed. The next read is an empty cart.");
+
     public static DomainError PricesRose => new(ErrorCodes.PriceChanged,
         "Prices went up since they were added to the cart; accept the new prices, then check out.");
 

@@ -10,7 +10,9 @@ public interface IStockHolds
     HoldLimits Limits { get; }
 
     /// <summary>
-    /// Sets each named cart's hold of each named SKU to the requested quantity (0 releases it), renewing its expiry.
+    /// Sets each named cart's hold of each named SKU to the requested quantity (0 releases it), renewing its expiry
+    /// within the hold's lifetime. What a holder holds of a SKU over all its carts stays within its budget: a request
+    /// beyond it holds what is left (like the per-cart caps, never refused for it).
     /// A strict request that cannot be covered from free stock is collected; when any is, nothing is changed and
     /// an <c>insufficient_stock</c> <see cref="Common.DomainException"/> lists them all. A non-strict request holds what is free.
     /// </summary>
@@ -34,7 +36,10 @@ public interface IStockHolds
 /// <param name="Strict">True when the line grew: not enough free stock refuses the change. False (a renewal, a
 /// merge): hold what is free.</param>
 /// <param name="Requested">The line's quantity, reported back when the stock is short.</param>
-public sealed record HoldRequest(string CartId, string Sku, int Quantity, bool Strict, int Requested);
+/// <param name="Holder">Whose budget across carts the hold counts against (<see cref="HoldLimits.HolderKey"/>);
+/// null: the holder the hold already has.</param>
+public sealed record HoldRequest(string CartId, string Sku, int Quantity, bool Strict, int Requested,
+    string? Holder = null);
 
 /// <summary>The hold a request ended with. <paramref name="Quantity"/> null: the SKU's stock is not tracked.</summary>
 public sealed record HoldResult(string CartId, string Sku, int? Quantity, DateTimeOffset? ExpiresAt);

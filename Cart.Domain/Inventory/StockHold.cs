@@ -36,17 +36,46 @@ public sealed class StockHold
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Whose budget the hold counts against across carts (<see cref="HoldLimits.HolderKeyMaxLength"/> characters at
+    /// most): a signed-in shopper, or a guest's client address. Null when no caller was known (an older hold).
+    /// </summary>
+    public string? Holder { get; private set; }
+
+    /// <summary>
+    /// When the hold's current run began: renewals keep it, and the hold never lasts past it by more than
+    /// <see cref="HoldLimits.MaxLifetime"/>. Null for an older hold (its last change stands in).
+    /// </summary>
+    public DateTimeOffset? PlacedAt { get; private set; }
+
+    /// <summary>When the hold stopped (or will stop) reserving: its expiry, or its release if that came first.</summary>
+    public DateTimeOffset EndedAt => Status == HoldStatus.Active || UpdatedAt > ExpiresAt ? ExpiresAt : UpdatedAt;
+
     /// <summary>The units this hold still reserves in the stock row (a lapsed, unswept hold still does).</summary>
     public int Reserving => Status == HoldStatus.Active ? Quantity : 0;
 
     public bool IsLive(DateTimeOffset now) => Status == HoldStatus.Active && ExpiresAt > now;
 
-    public void Hold(int quantity, DateTimeOffset expiresAt, DateTimeOffset now)
+    /// <summary>
+    /// When a hold set at <paramref name="now"/> began its run: a live hold's run goes on, and so does one that ended
+    /// less than <paramref name="pause"/> ago (a hold let lapse, or a line removed and added again, does not start
+    /// afresh: only a real pause does).
+    /// </summary>
+    public DateTimeOffset RunStartFor(DateTimeOffset now, TimeSpan pause)
+    {
+        var started = PlacedAt ?? UpdatedAt;
+        return Quantity > 0 && EndedAt + pause > now ? started : now;
+    }
+
+    public void Hold(int quantity, DateTimeOffset expiresAt, DateTimeOffset placedAt, string? holder,
+        DateTimeOffset now)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
         Quantity = quantity;
         Status = HoldStatus.Active;
         ExpiresAt = expiresAt;
+        PlacedAt = placedAt;
+        Holder = holder ?? Holder;
         UpdatedAt = now;
     }
 

@@ -42,6 +42,14 @@ public sealed class CartQueries(CartDbContext db)
             .Where(c => c.Status == CartStatus.Active)
             .SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>True when the cart <paramref name="cartId"/> has been checked out (read outside any change).</summary>
+    public Task<bool> IsCheckedOutAsync(string cartId, CancellationToken cancellationToken) =>
+        db.Carts.AsNoTracking().AnyAsync(c => c.Id == cartId && c.Status == CartStatus.CheckedOut, cancellationToken);
+
+    /// <summary>True when the cart <paramref name="cartId"/> is no longer at <paramref name="version"/>, or is gone.</summary>
+    public async Task<bool> HasChangedAsync(string cartId, long version, CancellationToken cancellationToken) =>
+        !await db.Carts.AsNoTracking().AnyAsync(c => c.Id == cartId && c.Version == version, cancellationToken);
+
     private IQueryable<ShoppingCart> OwnedBy(CartOwner owner, bool tracking) =>
         (tracking ? db.Carts : db.Carts.AsNoTracking())
             .Include(c => c.Lines)

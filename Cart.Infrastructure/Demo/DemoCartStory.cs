@@ -86,7 +86,7 @@ internal sealed class DemoCartStory(CartDbContext db, Random random, DateTimeOff
         var expiresAt = at + holdDuration;
         cart.RecordHold(sku, line.Quantity, expiresAt);
         var hold = new StockHold(cart.Id, sku, at);
-        hold.Hold(line.Quantity, expiresAt, at);
+        hold.Hold(line.Quantity, expiresAt, at, HoldLimits.HolderKey(cart.Owner, null), at);
         db.StockHolds.Add(hold);
         _holds.Add(hold);
         Event(cart.Id, cart.Owner, new CartActivity(CartActivityTypes.HoldPlaced, sku, line.Quantity,

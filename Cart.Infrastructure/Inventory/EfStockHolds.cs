@@ -46,7 +46,7 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
                     holds[request.CartId] = hold;
                 }
 
-                var outcome = await SetAsync(hold, request, carts, now, cancellationToken);
+                var outcome = await SetAsync(hold, request, holds.Values, now, cancellationToken);
                 if (outcome.Shortage is not null)
                 {
                     shortages.Add(outcome.Shortage);
@@ -125,11 +125,22 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
     }
 
     private async Task<(int Held, StockShortage? Shortage)> SetAsync(StockHold hold, HoldRequest request,
-        IReadOnlyCollection<string> changingCarts, DateTimeOffset now, CancellationToken cancellationToken)
+        IReadOnlyCollection<StockHold> changing, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var sku = request.Sku;
+        var changingCarts = changing.Select(h => h.CartId).ToList();
         var reserving = hold.Reserving;
         var wanted = request.Quantity;
+        var holder = request.Holder ?? hold.Holder;
+        var (placedAt, expiresAt) = (now, now + Limits.Duration);
+        if (wanted > 0)
+        {
+            (placedAt, var budgetLeft) = await HolderStateAsync(holder, hold, changing, now, cancellationToken);
+            expiresAt = Min(expiresAt, placedAt + Limits.MaxLifetime);
+            // A run that used up its lifetime holds nothing, however often the line changes, until a pause.
+            wanted = expiresAt <= now ? 0 : Math.Min(wanted, budgetLeft);
+        }
+
         if (wanted > reserving && !await StockRows.TryReserveAsync(db, sku, wanted - reserving, cancellationToken))
         {
             // Lapsed holds of other carts count as reserved until released: release them, then look again.
@@ -158,7 +169,7 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
 
         if (wanted > 0)
         {
-            hold.Hold(wanted, now + Limits.Duration, now);
+            hold.Hold(wanted, expiresAt, placedAt, holder, now);
         }
         else if (hold.Status == HoldStatus.Active)
         {
@@ -167,4 +178,40 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
 
         return (wanted, null);
     }
+
+    /// <summary>
+    /// Where <paramref name="holder"/> stands with the hold's SKU, over all its carts: when its current run of holds
+    /// began (its holds that are live or ended less than a pause ago, this cart's included, whoever held it; now when
+    /// there are none), and what it may still hold (its budget less its live holds in other carts). One read of the
+    /// holder's holds of the SKU touched within a pause, under the SKU's stock-row lock, which every change of the
+    /// SKU's holds takes first: two carts of one holder on two instances cannot both spend the same budget. The carts
+    /// this change touches are counted as they are in memory (their new holds are not saved yet).
+    /// </summary>
+    private async Task<(DateTimeOffset RunStart, int BudgetLeft)> HolderStateAsync(string? holder, StockHold hold,
+        IReadOnlyCollection<StockHold> changing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (holder is null)
+        {
+            return (hold.RunStartFor(now, Limits.Duration), int.MaxValue);
+        }
+
+        var sku = hold.Sku;
+        var since = now - Limits.Duration;
+        var changingCarts = changing.Select(h => h.CartId).ToList();
+        // ix_stock_holds_holder_sku: one range of the holder's holds of the SKU; those touched within a pause.
+        var stored = await db.StockHolds.AsNoTracking()
+            .Where(h => h.Holder == holder && h.Sku == sku && !changingCarts.Contains(h.CartId)
+                        && ((h.Status == HoldStatus.Active && h.ExpiresAt > since)
+                            || (h.Status != HoldStatus.Active && h.UpdatedAt > since)))
+            .ToListAsync(cancellationToken);
+        var others = stored.Concat(changing.Where(h => h != hold && h.Holder == holder)).ToList();
+        var runStart = others.Append(hold)
+            .Where(h => h.Quantity > 0 && h.EndedAt + Limits.Duration > now)
+            .Select(h => (DateTimeOffset?)h.RunStartFor(now, Limits.Duration))
+            .Min() ?? now;
+        var held = others.Where(h => h.IsLive(now)).Sum(h => h.Quantity);
+        return (runStart, Math.Max(0, Limits.UnitsPerSkuFor(holder) - held));
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

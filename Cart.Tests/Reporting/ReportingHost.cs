@@ -26,6 +26,7 @@ internal static class ReportingHost
         var all = new Dictionary<string, string?>
         {
             ["Inventory:HoldDuration"] = "1.00:00:00",
+            ["Inventory:HoldMaxLifetime"] = "1.00:00:00",
             [TestJobs.OnlyTriggered(MetricRollupJob.Id).Key] = TestJobs.OnlyWhenTriggered,
             [TestJobs.OnlyTriggered(HoldExpiryJob.Id).Key] = TestJobs.OnlyWhenTriggered,
             [TestJobs.OnlyTriggered(IdempotencyPurgeJob.Id).Key] = TestJobs.OnlyWhenTriggered,

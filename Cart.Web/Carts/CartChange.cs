@@ -116,19 +116,26 @@ internal sealed class CartChange(CartDbContext db, CartQueries carts, CartOwner 
     /// The holds this change asks for, for every cart it touched. A cart that checked out asks for none: its holds
     /// are sold, not released.
     /// </summary>
-    public IEnumerable<HoldRequest> HoldRequests(HoldLimits limits)
+    /// <param name="clientAddress">The caller's client address (<see cref="Platform.RateLimiting.ClientAddress"/>);
+    /// null when the change comes from no storefront request.</param>
+    public IEnumerable<HoldRequest> HoldRequests(HoldLimits limits, string? clientAddress)
     {
+        // A guest's holds count against the caller's address only when the guest makes the change itself.
         var requests = Cart is null or { Status: CartStatus.CheckedOut }
             ? []
-            : HoldPlan.For(Cart, _before, limits, HoldWhatIsFree, Now);
-        foreach (var (_, cart, before) in _others)
+            : HoldPlan.For(Cart, _before, limits, HoldWhatIsFree, Now, HolderOf(Owner, clientAddress));
+        foreach (var (other, cart, before) in _others)
         {
             if (cart is not null)
             {
-                requests = requests.Concat(HoldPlan.For(cart, before, limits, HoldWhatIsFree, Now));
+                requests = requests.Concat(HoldPlan.For(cart, before, limits, HoldWhatIsFree, Now,
+                    HolderOf(other, clientAddress)));
             }
         }
 
         return requests;
     }
+
+    private string? HolderOf(CartOwner owner, string? clientAddress) =>
+        HoldLimits.HolderKey(owner, Actor.Kind == ActorKind.Shopper ? clientAddress : null);
 }

@@ -6,6 +6,7 @@ using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Platform.Idempotency;
 using Cart.Web.Platform.Problems;
+using Cart.Web.Platform.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -30,6 +31,7 @@ internal sealed class CartWriter(
     KeyedLock locks,
     CartWriteRetry retry,
     IStockHolds holds,
+    IHttpContextAccessor http,
     TimeProvider clock,
     IOptions<JsonOptions> json,
     ILogger<CartWriter> logger)
@@ -55,8 +57,24 @@ internal sealed class CartWriter(
         CancellationToken cancellationToken) where T : class
     {
         using var held = await locks.AcquireAsync(owner.Key, cancellationToken);
-        return await retry.ExecuteAsync(
-            token => AttemptAsync(owner, ifMatch, change, respond, token), cancellationToken);
+        var tried = new CartsTried();
+        try
+        {
+            return await retry.ExecuteAsync(
+                token => AttemptAsync(owner, ifMatch, change, respond, tried, token), cancellationToken);
+        }
+        catch (DomainException) when (tried.First is not null && (tried.Last is null || tried.Last == tried.First))
+        {
+            // The change failed on the cart it first read, or on finding no cart at all after a lost race: if that
+            // cart was checked out meanwhile (on any instance), the truth is that, not the stock its units went to
+            // (insufficient_stock) or the line that went with the cart (line_not_found).
+            if (await carts.IsCheckedOutAsync(tried.First, CancellationToken.None))
+            {
+                throw new DomainException(CartErrors.CheckedOutMeanwhile);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
@@ -65,50 +83,71 @@ internal sealed class CartWriter(
     /// </summary>
     private async ValueTask<CartWriteResponse<T>?> AttemptAsync<T>(CartOwner owner, Func<long, bool>? ifMatch,
         Func<CartChange, Task> change, Func<CartChange, CancellationToken, Task<CartWriteResponse<T>>> respond,
-        CancellationToken cancellationToken) where T : class
+        CartsTried tried, CancellationToken cancellationToken) where T : class
     {
         db.ChangeTracker.Clear();
         var current = await carts.FindCurrentAsync(owner, tracking: true, cancellationToken);
+        tried.Saw(current.Active?.Id);
         ShoppingCart.EnsureVersion(current.Version, ifMatch);
 
         var work = new CartChange(db, carts, owner, current, clock.GetUtcNow());
         await change(work);
+        tried.Saw(work.Cart?.Id);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var holdResults = await HoldStockAsync(work, cancellationToken);
-        await work.RunInTransactionAsync(cancellationToken);
-        CartTimeline.Append(db, work, holdResults);
-        work.Seal();
-        var response = await respond(work, cancellationToken);
-        if (idempotency.IsClaimed)
-        {
-            var body = JsonSerializer.Serialize(response.Body, json.Value.SerializerOptions);
-            await idempotency.AddCompletionAsync(db, response.Status, body, response.ETag, response.Location,
-                cancellationToken);
-        }
-
         try
         {
-            // Once the commit is under way it is not cancelled with the request: a change that commits must also
-            // reach the cache, even if the client has gone.
-            if (!await CommitAsync(transaction, work))
+            var holdResults = await HoldStockAsync(work, cancellationToken);
+            await work.RunInTransactionAsync(cancellationToken);
+            CartTimeline.Append(db, work, holdResults);
+            work.Seal();
+            var response = await respond(work, cancellationToken);
+            if (idempotency.IsClaimed)
             {
-                return null;
+                var body = JsonSerializer.Serialize(response.Body, json.Value.SerializerOptions);
+                await idempotency.AddCompletionAsync(db, response.Status, body, response.ETag, response.Location,
+                    cancellationToken);
             }
-        }
-        catch (DbUpdateException ex) when (IsLostRace(ex))
-        {
-            throw new CartRaceLostException(ex);
-        }
 
-        await PutInCacheAsync(work);
-        return response;
+            try
+            {
+                // Once the commit is under way it is not cancelled with the request: a change that commits must also
+                // reach the cache, even if the client has gone.
+                if (!await CommitAsync(transaction, work))
+                {
+                    return null;
+                }
+            }
+            catch (DbUpdateException ex) when (IsLostRace(ex))
+            {
+                throw new CartRaceLostException(ex);
+            }
+
+            await PutInCacheAsync(work);
+            return response;
+        }
+        catch (DomainException ex) when (current.Active is not null)
+        {
+            // The cart was read before the transaction: if another writer has committed to it since (a checkout on
+            // another instance that sold the units this change wanted, say), the error may come from stale state.
+            // That is a lost race: start again on fresh state, as for a version conflict.
+            await transaction.DisposeAsync();
+            if (await carts.HasChangedAsync(current.Active.Id, current.Version, CancellationToken.None))
+            {
+                throw new CartRaceLostException(ex);
+            }
+
+            throw;
+        }
     }
 
     /// <summary>Sets the holds of every cart the change touched and records on each line the hold it ended with.</summary>
     private async Task<IReadOnlyList<HoldResult>> HoldStockAsync(CartChange work, CancellationToken cancellationToken)
     {
-        var requests = work.HoldRequests(holds.Limits).ToList();
+        // A request whose peer is not known shares one budget with every other such request ("unknown").
+        var context = http.HttpContext;
+        var address = context is null ? null : ClientAddress.KeyOf(context.Connection.RemoteIpAddress);
+        var requests = work.HoldRequests(holds.Limits, address).ToList();
         if (requests.Count == 0)
         {
             return [];
@@ -187,6 +226,27 @@ internal sealed class CartWriter(
 
     private static bool IsLostRace(DbUpdateException exception) =>
         exception is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(exception);
+}
+
+/// <summary>The carts a write's attempts worked on: the first attempt's, and the last one's (null: none).</summary>
+internal sealed class CartsTried
+{
+    private bool _any;
+
+    public string? First { get; private set; }
+
+    public string? Last { get; private set; }
+
+    public void Saw(string? cartId)
+    {
+        if (!_any)
+        {
+            First = cartId;
+            _any = true;
+        }
+
+        Last = cartId;
+    }
 }
 
 /// <summary>What a write answers: status, body, and the headers that go with it.</summary>

@@ -17,6 +17,8 @@ internal static class CartsModule
 #pragma warning disable RS0030 // the retry's pauses wait on real time even where tests fake the clock (see CartWriteRetry)
         services.AddSingleton(new CartWriteRetry(TimeProvider.System));
 #pragma warning restore RS0030
+        // The write path counts a guest's holds against the caller's client address.
+        services.AddHttpContextAccessor();
         services.AddScoped<CartWriter>();
         services.AddScoped<GetCart>();
         services.AddSingleton<CartReadActivity>();

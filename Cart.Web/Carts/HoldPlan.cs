@@ -17,8 +17,9 @@ internal static class HoldPlan
             ? new Dictionary<string, int>()
             : cart.Lines.ToDictionary(l => l.Sku, l => l.Quantity, StringComparer.Ordinal);
 
+    /// <param name="holder">Whose budget across carts the holds count against (<see cref="HoldLimits.HolderKey"/>).</param>
     public static IEnumerable<HoldRequest> For(ShoppingCart cart, IReadOnlyDictionary<string, int> before,
-        HoldLimits limits, bool holdWhatIsFree, DateTimeOffset now)
+        HoldLimits limits, bool holdWhatIsFree, DateTimeOffset now, string? holder)
     {
         if (cart.Status != CartStatus.Active)
         {
@@ -56,7 +57,7 @@ internal static class HoldPlan
             // created has no hold recorded yet; any other without one is untracked (a line moved from a guest cart too).
             var createdNow = !before.ContainsKey(line.Sku) && line.AddedAt == now;
             heldByOthers += line.HeldQuantity is null && !createdNow ? 0 : units;
-            yield return new HoldRequest(cart.Id, line.Sku, units, grew && !holdWhatIsFree, line.Quantity);
+            yield return new HoldRequest(cart.Id, line.Sku, units, grew && !holdWhatIsFree, line.Quantity, holder);
         }
     }
 }

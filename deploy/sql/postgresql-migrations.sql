@@ -700,3 +700,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261208004240_HoldBudgets') THEN
+    ALTER TABLE stock_holds ADD holder character varying(140);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261208004240_HoldBudgets') THEN
+    ALTER TABLE stock_holds ADD placed_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261208004240_HoldBudgets') THEN
+    CREATE INDEX ix_stock_holds_holder_sku ON stock_holds (holder, sku);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "migration_id" = '20261208004240_HoldBudgets') THEN
+    INSERT INTO "__EFMigrationsHistory" (migration_id, product_version)
+    VALUES ('20261208004240_HoldBudgets', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

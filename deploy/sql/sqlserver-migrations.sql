@@ -782,3 +782,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261208004312_HoldBudgets'
+)
+BEGIN
+    ALTER TABLE [stock_holds] ADD [holder] nvarchar(140) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261208004312_HoldBudgets'
+)
+BEGIN
+    ALTER TABLE [stock_holds] ADD [placed_at] datetimeoffset NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261208004312_HoldBudgets'
+)
+BEGIN
+    CREATE INDEX [ix_stock_holds_holder_sku] ON [stock_holds] ([holder], [sku]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [migration_id] = N'20261208004312_HoldBudgets'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([migration_id], [product_version])
+    VALUES (N'20261208004312_HoldBudgets', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -393,6 +393,15 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("Holder")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("holder");
+
+                    b.Property<DateTimeOffset?>("PlacedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("placed_at");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("integer")
                         .HasColumnName("quantity");
@@ -413,6 +422,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.PostgreSql
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_stock_holds_active_expiry")
                         .HasFilter("status = 'active'");
+
+                    b.HasIndex("Holder", "Sku")
+                        .HasDatabaseName("ix_stock_holds_holder_sku");
 
                     b.HasIndex("Sku", "ExpiresAt")
                         .HasDatabaseName("ix_stock_holds_active_sku_expiry")

@@ -385,6 +385,15 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("expires_at");
 
+                    b.Property<string>("Holder")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder");
+
+                    b.Property<long?>("PlacedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("placed_at");
+
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quantity");
@@ -405,6 +414,9 @@ namespace Cart.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ExpiresAt")
                         .HasDatabaseName("ix_stock_holds_active_expiry")
                         .HasFilter("status = 'active'");
+
+                    b.HasIndex("Holder", "Sku")
+                        .HasDatabaseName("ix_stock_holds_holder_sku");
 
                     b.HasIndex("Sku", "ExpiresAt")
                         .HasDatabaseName("ix_stock_holds_active_sku_expiry")
