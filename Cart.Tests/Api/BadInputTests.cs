@@ -323,6 +323,77 @@ public abstract class BadInputTests(ApiFixture fixture) : BadInputTestBase(fixtu
         await response.ExpectProblemAsync(HttpStatusCode.NotFound, "product_not_found");
     }
 
+    /// <summary>C0 control characters and DEL: PostgreSQL cannot store a NUL in text, and none of them belongs in
+    /// any value of the API.</summary>
+    public static TheoryData<string> ControlCharacters => new("\u0000", "\u0001", "\t", "\n", "\u001f", "\u007f");
+
+    [Theory]
+    [MemberData(nameof(ControlCharacters))]
+    public async Task ListProducts_WhenSearchHoldsAControlCharacter_ReturnsValidationFailedForSearch(string control)
+    {
+        var response = await Fixture.Anonymous().GetAsync($"{Products}?search=ab{Uri.EscapeDataString(control)}cd");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "search");
+    }
+
+    /// <summary>Not NUL: the in-memory test server refuses a NUL in a path before the service sees it, as Kestrel
+    /// does with its own 400.</summary>
+    [Theory]
+    [InlineData("\u0001")]
+    [InlineData("\t")]
+    [InlineData("\n")]
+    [InlineData("\u007f")]
+    public async Task GetOrder_WhenTheIdHoldsAControlCharacter_ReturnsValidationFailedForOrderId(string control)
+    {
+        var (client, _) = Fixture.NewShopper();
+
+        var response = await client.GetAsync($"/api/v1/orders/o_{Uri.EscapeDataString(control)}x");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "orderId");
+    }
+
+    [Fact]
+    public async Task GetCart_WhenAQueryNameHoldsAControlCharacter_ReturnsValidationFailed()
+    {
+        var (client, _) = Fixture.NewShopper();
+
+        var response = await client.GetAsync($"{CartApi.Cart}?x%00y=1");
+
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Theory]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"size":"M\u0000"}}""", "variant.size")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"size":"M\u007f"}}""", "variant.size")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"si\u0000ze":"M"}}""", "variant")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"note":"a\nb"}}""", "variant.note")]
+    public async Task AddItem_WhenAStringHoldsAControlCharacter_ReturnsValidationFailedNamingIt(string body,
+        string field)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, field);
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Fact]
+    public async Task AcceptPrices_WhenASkuHoldsAControlCharacter_ReturnsValidationFailedNamingIt()
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.AcceptPrices,
+            """{"skus":["SG-SHIRT","SG-\u0000"]}""");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "skus");
+        await AssertUnchangedAsync(client, before);
+    }
+
     [Theory]
     [InlineData(256)]
     [InlineData(0)]

@@ -50,6 +50,8 @@ internal static class PlatformSetup
         // Before authorization, so that calls refused for a missing or bad token count against their address too.
         app.UseCartRateLimiting();
         app.UseAuthorization();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
+            api => api.UseMiddleware<ControlCharacterGuard>());
         return app;
     }
 
