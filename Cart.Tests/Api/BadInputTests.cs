@@ -394,6 +394,51 @@ public abstract class BadInputTests(ApiFixture fixture) : BadInputTestBase(fixtu
         await AssertUnchangedAsync(client, before);
     }
 
+    /// <summary>The routes whose body API.md shows as "–" take none: any body, JSON or not, is refused and nothing
+    /// is done (no order, no line removed).</summary>
+    [Theory]
+    [InlineData(Post, CartApi.Checkout, "application/json", "{}")]
+    [InlineData(Post, CartApi.Checkout, "text/plain", "please")]
+    [InlineData(Delete, CartApi.Cart, "text/plain", "x")]
+    [InlineData(Delete, CartApi.Cart, "application/json", "{\"all\":true}")]
+    [InlineData(Delete, "/api/v1/cart/items/SG-SHIRT", "application/octet-stream", "0")]
+    public async Task BodilessWrite_WhenSentABody_ReturnsValidationFailedAndChangesNothing(string method, string url,
+        string contentType, string body)
+    {
+        var (client, before) = await SeededShopperAsync();
+        var request = new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, contentType),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        var response = await client.SendAsync(request);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "body");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Fact]
+    public async Task StartGuestSession_WhenSentABody_ReturnsValidationFailed()
+    {
+        var response = await Fixture.Anonymous().PostAsync(CartApi.GuestSessions,
+            new StringContent("""{"sessionId":"g_mine"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "body");
+    }
+
+    [Fact]
+    public async Task Checkout_WithoutABody_StillTakesTheOrder()
+    {
+        var (client, _) = await SeededShopperAsync();
+
+        var response = await client.SendAsync(CartApi.CheckoutRequest(Guid.NewGuid().ToString()));
+
+        await response.ExpectAsync(HttpStatusCode.Created);
+    }
+
     [Theory]
     [InlineData(256)]
     [InlineData(0)]
