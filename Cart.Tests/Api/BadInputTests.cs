@@ -439,6 +439,37 @@ public abstract class BadInputTests(ApiFixture fixture) : BadInputTestBase(fixtu
         await response.ExpectAsync(HttpStatusCode.Created);
     }
 
+    /// <summary>A name that is not text (a lone surrogate, <c>\udc00</c>) in a body the serializer refused for another
+    /// reason: the explanation of the refusal reads past it.</summary>
+    [Theory]
+    [InlineData(CartApi.AcceptPrices, """{"sku":"SG-MUG","variant":{"\udc00":"x"}}""")]
+    [InlineData(CartApi.Items, """{"sku":"SG-MUG","quantity":"1","\ud800":1}""")]
+    public async Task Write_WhenARefusedBodyHoldsANameThatIsNotText_ReturnsValidationFailed(string url, string body)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, url, body);
+
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    /// <summary>An Accept header that is no media type at all does not stop the service from saying what is wrong.</summary>
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/admin\t/x")]
+    [InlineData("application/json, ../x")]
+    public async Task AnyProblem_WhenAcceptIsNotAMediaType_IsStillAProblemDocument(string accept)
+    {
+        var (client, _) = Fixture.NewShopper();
+        var request = new HttpRequestMessage(HttpMethod.Get, $"{Products}?page=abc");
+        Assert.True(request.Headers.TryAddWithoutValidation("Accept", accept));
+
+        var response = await client.SendAsync(request);
+
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
     [Theory]
     [InlineData(256)]
     [InlineData(0)]
