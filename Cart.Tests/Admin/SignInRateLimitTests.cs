@@ -127,6 +127,41 @@ public sealed class SignInRateLimitTests : OwnHostsTest
         Assert.Equal(HttpStatusCode.OK, page.StatusCode); // only the attempts are counted, not the form
     }
 
+    /// <summary>The page says how long to wait only from a whole number of seconds within the sign-in window; anything
+    /// else a link may carry (not a number, an exponent, past int, past the window) reads "a few minutes".</summary>
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("1e3")]
+    [InlineData("99999999999")]
+    [InlineData("2147483647")]
+    [InlineData("-5")]
+    [InlineData("301")]
+    public async Task SignInPage_WhenRetryAfterIsNotASecondCountOfTheWindow_SaysAFewMinutes(string retryAfter)
+    {
+        var factory = Own(new CartAppFactory(Database, settings: SignInBudget(3)));
+
+        var page = await factory.ClientWithoutRedirects().GetAsync(
+            $"/admin/sign-in?error=too-many&retryAfter={Uri.EscapeDataString(retryAfter)}");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Try again in a few minutes.", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1", "1 second")]
+    [InlineData("42", "42 seconds")]
+    [InlineData("300", "5 minutes")]
+    public async Task SignInPage_WhenRetryAfterIsWithinTheWindow_SaysHowLong(string retryAfter, string wait)
+    {
+        var factory = Own(new CartAppFactory(Database, settings: SignInBudget(3)));
+
+        var html = await factory.ClientWithoutRedirects().GetStringAsync(
+            $"/admin/sign-in?error=too-many&retryAfter={retryAfter}");
+
+        Assert.Contains($"Try again in {wait}.", html, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string?> SignInBudget(int attempts) => new()
     {
         ["RateLimits:SignInPermitLimit"] = attempts.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -323,6 +323,153 @@ public abstract class BadInputTests(ApiFixture fixture) : BadInputTestBase(fixtu
         await response.ExpectProblemAsync(HttpStatusCode.NotFound, "product_not_found");
     }
 
+    /// <summary>C0 control characters and DEL: PostgreSQL cannot store a NUL in text, and none of them belongs in
+    /// any value of the API.</summary>
+    public static TheoryData<string> ControlCharacters => new("\u0000", "\u0001", "\t", "\n", "\u001f", "\u007f");
+
+    [Theory]
+    [MemberData(nameof(ControlCharacters))]
+    public async Task ListProducts_WhenSearchHoldsAControlCharacter_ReturnsValidationFailedForSearch(string control)
+    {
+        var response = await Fixture.Anonymous().GetAsync($"{Products}?search=ab{Uri.EscapeDataString(control)}cd");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "search");
+    }
+
+    /// <summary>Not NUL: the in-memory test server refuses a NUL in a path before the service sees it, as Kestrel
+    /// does with its own 400.</summary>
+    [Theory]
+    [InlineData("\u0001")]
+    [InlineData("\t")]
+    [InlineData("\n")]
+    [InlineData("\u007f")]
+    public async Task GetOrder_WhenTheIdHoldsAControlCharacter_ReturnsValidationFailedForOrderId(string control)
+    {
+        var (client, _) = Fixture.NewShopper();
+
+        var response = await client.GetAsync($"/api/v1/orders/o_{Uri.EscapeDataString(control)}x");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "orderId");
+    }
+
+    [Fact]
+    public async Task GetCart_WhenAQueryNameHoldsAControlCharacter_ReturnsValidationFailed()
+    {
+        var (client, _) = Fixture.NewShopper();
+
+        var response = await client.GetAsync($"{CartApi.Cart}?x%00y=1");
+
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Theory]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"size":"M\u0000"}}""", "variant.size")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"size":"M\u007f"}}""", "variant.size")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"si\u0000ze":"M"}}""", "variant")]
+    [InlineData("""{"sku":"SG-MUG","quantity":1,"variant":{"note":"a\nb"}}""", "variant.note")]
+    public async Task AddItem_WhenAStringHoldsAControlCharacter_ReturnsValidationFailedNamingIt(string body,
+        string field)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.Items, body);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, field);
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Fact]
+    public async Task AcceptPrices_WhenASkuHoldsAControlCharacter_ReturnsValidationFailedNamingIt()
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, CartApi.AcceptPrices,
+            """{"skus":["SG-SHIRT","SG-\u0000"]}""");
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "skus");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    /// <summary>The routes whose body API.md shows as "–" take none: any body, JSON or not, is refused and nothing
+    /// is done (no order, no line removed).</summary>
+    [Theory]
+    [InlineData(Post, CartApi.Checkout, "application/json", "{}")]
+    [InlineData(Post, CartApi.Checkout, "text/plain", "please")]
+    [InlineData(Delete, CartApi.Cart, "text/plain", "x")]
+    [InlineData(Delete, CartApi.Cart, "application/json", "{\"all\":true}")]
+    [InlineData(Delete, "/api/v1/cart/items/SG-SHIRT", "application/octet-stream", "0")]
+    public async Task BodilessWrite_WhenSentABody_ReturnsValidationFailedAndChangesNothing(string method, string url,
+        string contentType, string body)
+    {
+        var (client, before) = await SeededShopperAsync();
+        var request = new HttpRequestMessage(new HttpMethod(method), url)
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, contentType),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+
+        var response = await client.SendAsync(request);
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "body");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    [Fact]
+    public async Task StartGuestSession_WhenSentABody_ReturnsValidationFailed()
+    {
+        var response = await Fixture.Anonymous().PostAsync(CartApi.GuestSessions,
+            new StringContent("""{"sessionId":"g_mine"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        AssertErrorsName(problem, "body");
+    }
+
+    [Fact]
+    public async Task Checkout_WithoutABody_StillTakesTheOrder()
+    {
+        var (client, _) = await SeededShopperAsync();
+
+        var response = await client.SendAsync(CartApi.CheckoutRequest(Guid.NewGuid().ToString()));
+
+        await response.ExpectAsync(HttpStatusCode.Created);
+    }
+
+    /// <summary>A name that is not text (a lone surrogate, <c>\udc00</c>) in a body the serializer refused for another
+    /// reason: the explanation of the refusal reads past it.</summary>
+    [Theory]
+    [InlineData(CartApi.AcceptPrices, """{"sku":"SG-MUG","variant":{"\udc00":"x"}}""")]
+    [InlineData(CartApi.Items, """{"sku":"SG-MUG","quantity":"1","\ud800":1}""")]
+    public async Task Write_WhenARefusedBodyHoldsANameThatIsNotText_ReturnsValidationFailed(string url, string body)
+    {
+        var (client, before) = await SeededShopperAsync();
+
+        var response = await client.SendRawAsync(HttpMethod.Post, url, body);
+
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+        await AssertUnchangedAsync(client, before);
+    }
+
+    /// <summary>An Accept header that is no media type at all does not stop the service from saying what is wrong.</summary>
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/admin\t/x")]
+    [InlineData("application/json, ../x")]
+    public async Task AnyProblem_WhenAcceptIsNotAMediaType_IsStillAProblemDocument(string accept)
+    {
+        var (client, _) = Fixture.NewShopper();
+        var request = new HttpRequestMessage(HttpMethod.Get, $"{Products}?page=abc");
+        Assert.True(request.Headers.TryAddWithoutValidation("Accept", accept));
+
+        var response = await client.SendAsync(request);
+
+        await response.ExpectProblemAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
     [Theory]
     [InlineData(256)]
     [InlineData(0)]

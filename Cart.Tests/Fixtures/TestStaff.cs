@@ -40,7 +40,7 @@ public static partial class TestStaff
     /// which it does in the background after starting.</summary>
     public static async Task StaffAccountsReadyAsync(this CartAppFactory host)
     {
-        _ = host.Server;
+        _ = host.Services; // starts the host, on the in-memory server or on Kestrel
         var setup = host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<StaffAccountsSetup>()
             .Single();
         await setup.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));

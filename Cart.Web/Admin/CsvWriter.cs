@@ -6,10 +6,13 @@ namespace Cart.Web.Admin;
 /// RFC 4180 rows (comma-separated, CRLF, a field with a comma, quote or line break in double quotes, quotes doubled),
 /// safe to open in a spreadsheet: a text cell starting with =, +, -, @ (or a tab or carriage return, which some
 /// spreadsheets skip before reading a formula) is prefixed with an apostrophe, so it is read as text, never run.
-/// Every CSV export of the console writes through this.
+/// Every CSV export of the console writes through this. A row is gathered in memory and reaches the writer only
+/// asynchronously (<see cref="EndRowAsync"/>): a response stream refuses synchronous writes (Kestrel's
+/// AllowSynchronousIO is off), and a synchronous write that filled the writer's buffer cut an export off midway.
 /// </summary>
 public sealed class CsvWriter(TextWriter writer)
 {
+    private readonly System.Text.StringBuilder _row = new();
     private bool _rowStarted;
 
     /// <summary>A text cell: quoted when it must be, and neutralised when a spreadsheet would run it.</summary>
@@ -21,15 +24,12 @@ public sealed class CsvWriter(TextWriter writer)
     /// neutralised (a negative number stays a number).</summary>
     public CsvWriter Value(string formatted) => Field(formatted);
 
-    public void EndRow()
-    {
-        writer.Write("\r\n");
-        _rowStarted = false;
-    }
-
+    /// <summary>Writes the row gathered so far, with its CRLF.</summary>
     public async Task EndRowAsync()
     {
-        await writer.WriteAsync("\r\n");
+        _row.Append("\r\n");
+        await writer.WriteAsync(_row);
+        _row.Clear();
         _rowStarted = false;
     }
 
@@ -45,11 +45,11 @@ public sealed class CsvWriter(TextWriter writer)
     {
         if (_rowStarted)
         {
-            writer.Write(',');
+            _row.Append(',');
         }
 
         _rowStarted = true;
-        writer.Write(Quoted(text));
+        _row.Append(Quoted(text));
         return this;
     }
 }

@@ -88,12 +88,15 @@ internal static class StaffAccountEndpoints
         }
     }
 
-    /// <summary>Where to go after signing in: a path of the console, never another site (an open redirect).</summary>
+    /// <summary>Where to go after signing in: a path of the console, never another site (an open redirect). Only
+    /// visible ASCII and spaces: the framework's local-redirect check throws on a control character (a tab, CR, LF),
+    /// and a Location header carries nothing else; the console's own links are escaped.</summary>
     public static string ConsolePathOrHome(string? returnUrl) =>
         returnUrl is not null && returnUrl.StartsWith(Home, StringComparison.Ordinal)
                               && (returnUrl.Length == Home.Length || returnUrl[Home.Length] is '/' or '?')
                               && !returnUrl.Contains('\\', StringComparison.Ordinal)
                               && !returnUrl.Contains("//", StringComparison.Ordinal)
+                              && returnUrl.All(c => c is >= ' ' and <= '~')
             ? returnUrl
             : Home;
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Cart.Domain.Common;
 using Cart.Web.Platform.Auth;
+using Cart.Web.Platform.Http;
 using Cart.Web.Platform.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -46,14 +47,17 @@ internal static class CartEndpoints
         writes.MapDelete("/items/{sku}", RemoveItem)
             .WithName("RemoveCartItem")
             .WithSummary("Removes a line.")
+            .TakesNoBody()
             .ProducesProblem(StatusCodes.Status404NotFound);
         writes.MapDelete("/", Clear)
             .WithName("ClearCart")
-            .WithSummary("Empties the cart.");
+            .WithSummary("Empties the cart.")
+            .TakesNoBody();
         writes.MapPost("/checkout", Checkout)
             .WithName("CheckoutCart")
             .WithSummary("Turns the cart into an order (Idempotency-Key required): holds sold, prices checked, cart closed.")
             .RequireIdempotencyKey()
+            .TakesNoBody()
             .Produces<OrderDocument>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         writes.MapPost("/merge", Merge)

@@ -50,6 +50,11 @@ internal static class PlatformSetup
         // Before authorization, so that calls refused for a missing or bad token count against their address too.
         app.UseCartRateLimiting();
         app.UseAuthorization();
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            api.UseMiddleware<NoRequestBodyMiddleware>();
+            api.UseMiddleware<ControlCharacterGuard>();
+        });
         return app;
     }
 

@@ -13,10 +13,10 @@ public static class DashboardCsv
 {
     public const string Header = "period_kind,period_start,metric,dimension,value,as_of,is_final";
 
-    public static string Write(IEnumerable<MetricPeriod> periods)
+    public static async Task<string> WriteAsync(IEnumerable<MetricPeriod> periods)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        text.Write(Header + "\r\n");
+        await using var text = new StringWriter(CultureInfo.InvariantCulture);
+        await text.WriteAsync(Header + "\r\n");
         var csv = new CsvWriter(text);
         foreach (var period in periods)
         {
@@ -29,8 +29,8 @@ public static class DashboardCsv
                     // The stored scale is 4 decimals; trailing zeros vary by database and say nothing.
                     .Value(figure.Value.ToString("0.####", CultureInfo.InvariantCulture))
                     .Value(Time(period.AsOf))
-                    .Value(period.IsFinal ? "true" : "false")
-                    .EndRow();
+                    .Value(period.IsFinal ? "true" : "false");
+                await csv.EndRowAsync();
             }
         }
 

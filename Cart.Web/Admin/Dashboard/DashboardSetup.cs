@@ -36,7 +36,7 @@ public static class DashboardSetup
             throw RequestValidationException.For("period", problem!);
         }
 
-        var csv = DashboardCsv.Write(await dashboard.FiguresAsync(parsed, cancellationToken));
+        var csv = await DashboardCsv.WriteAsync(await dashboard.FiguresAsync(parsed, cancellationToken));
         var name = string.Create(CultureInfo.InvariantCulture,
             $"dashboard-{parsed.From:yyyyMMdd'T'HHmm}-{parsed.To:yyyyMMdd'T'HHmm}.csv");
         return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name);

@@ -90,7 +90,9 @@ internal static class AuthSetup
             {
                 var subject = context.Principal?.FindFirst(CartSchemes.SubjectClaim)?.Value;
                 var guestSubject = subject?.StartsWith(CartOwner.GuestIdPrefix, StringComparison.Ordinal) == true;
-                if (string.IsNullOrWhiteSpace(subject) || subject.Length > 128 || (guest && !guestSubject))
+                // The subject becomes the cart's owner, stored as text (PostgreSQL refuses a NUL in text).
+                if (string.IsNullOrWhiteSpace(subject) || subject.Length > 128 || (guest && !guestSubject)
+                    || Http.ControlCharacters.In(subject))
                 {
                     context.Fail("The token's subject is missing or not valid.");
                 }

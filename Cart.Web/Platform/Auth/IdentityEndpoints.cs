@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Cart.Web.Platform.Http;
 using Cart.Web.Platform.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -28,6 +29,7 @@ internal static class IdentityEndpoints
             .WithSummary("Starts a guest session: a token signed by this service that owns one guest cart.")
             .AllowAnonymous()
             .CountedAsGuestSessionStarts()
+            .TakesNoBody()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         // Mapped by the setting, never by the environment's name: dotnet run's launch profile decides the

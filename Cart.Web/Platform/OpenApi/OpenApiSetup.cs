@@ -99,6 +99,14 @@ internal static class OpenApiSetup
                 context.Document);
         }
 
+        if (context.Description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true)
+        {
+            // Any query, route value or body string with a control character is refused at the edge, on every route.
+            AddProblem(operation, StatusCodes.Status400BadRequest,
+                "Bad Request: a value holds a control character, or breaks another rule (validation_failed)",
+                context.Document);
+        }
+
         AddProblem(operation, StatusCodes.Status500InternalServerError,
             "Internal Server Error: an unexpected failure (internal_error)",
             context.Document);

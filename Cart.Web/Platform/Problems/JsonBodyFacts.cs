@@ -46,9 +46,10 @@ internal sealed class JsonBodyFacts
                 facts.ReadObject(ref reader, prefix: null);
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Beyond the point where the serializer stopped, the body need not be JSON: what was read so far stands.
+            // Beyond the point where the serializer stopped, the body need not be JSON, nor its strings text (a lone
+            // surrogate such as \udc00 cannot be read as a string): what was read so far stands.
         }
 
         return facts;

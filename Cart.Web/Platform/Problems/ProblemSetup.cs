@@ -35,6 +35,8 @@ internal static class ProblemSetup
             // No stack traces or exception text leave the service, in any environment.
             problem.Extensions.Remove("exception");
         });
+        // After the framework's own writer, which declines an Accept without JSON in it.
+        services.AddSingleton<IProblemDetailsWriter, AnyAcceptProblemWriter>();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         return services;
     }
