@@ -23,8 +23,9 @@ FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 
 # Production (what ASP.NET Core assumes when nothing is set; said outright here): appsettings.Development.json is not
-# in the image and the demo token route stays off, so the service starts only with the Auth keys and the database the
-# operator passes in. Port 8080, which a non-root user may bind; the HEALTHCHECK follows ASPNETCORE_HTTP_PORTS.
+# in the image and the demo token route stays off, so the service starts only with the keys, the public address, the
+# Data Protection certificate and the database the operator passes in, and with no demo data. Port 8080, which a
+# non-root user may bind; the HEALTHCHECK follows ASPNETCORE_HTTP_PORTS.
 ENV ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_HTTP_PORTS=8080 \
     Auth__DemoTokens__Enabled=false
