@@ -90,6 +90,7 @@ public sealed class StaffRolesTests : OwnHostsTest
         {
             ["Admin:BootstrapEmail"] = "first-admin@cart.test",
             ["Admin:BootstrapPassword"] = password,
+            ["DataProtection:AllowUnprotectedKeys"] = "true", // Production's other requirement, not the one under test
         });
 
         var failure = Assert.ThrowsAny<Exception>(() => host.Server).ToString();

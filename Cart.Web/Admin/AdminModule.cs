@@ -28,6 +28,7 @@ public static class AdminModule
         services.AddScoped<StaffAccounts>();
         services.AddScoped<StaffSignIn>();
         services.AddStaffUsers();
+        services.AddHostedService<BootstrapPasswordCheck>();
         services.AddHostedService<StaffAccountsSetup>();
         services.AddDashboard();
         Demo.DemoActivitySetup.AddDemoActivity(services);

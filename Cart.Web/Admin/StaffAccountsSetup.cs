@@ -6,7 +6,7 @@ namespace Cart.Web.Admin;
 /// Prepares the staff accounts (<see cref="StaffAccounts"/>) once the host has started, without holding the start up:
 /// an instance whose database is away still comes up, serves carts from the cache and reports its health. While the
 /// database refuses, it tries again with a growing pause. Settings that could never succeed (a bootstrap password
-/// Identity refuses) stop the start before this runs (<see cref="StaffAccountRules"/>).
+/// Identity refuses) stop the start before this runs (<see cref="StaffAccountRules"/>, <see cref="BootstrapPasswordCheck"/>).
 /// </summary>
 internal sealed partial class StaffAccountsSetup(
     IServiceScopeFactory scopes,
