@@ -1,5 +1,7 @@
 using System.Globalization;
+using Cart.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Cart.Web.Admin;
@@ -12,6 +14,7 @@ namespace Cart.Web.Admin;
 internal sealed partial class StaffAccounts(
     UserManager<IdentityUser> users,
     RoleManager<IdentityRole> roles,
+    CartDbContext db,
     IOptions<AdminOptions> options,
     IHostEnvironment environment,
     ILogger<StaffAccounts> logger)
@@ -62,13 +65,24 @@ internal sealed partial class StaffAccounts(
     {
         foreach (var role in StaffRoles.All)
         {
-            if (!await roles.RoleExistsAsync(role))
+            if (await roles.RoleExistsAsync(role))
             {
-                // Another instance may create it at the same moment; the unique name index keeps one.
-                var created = await roles.CreateAsync(new IdentityRole(role));
-                if (!created.Succeeded && !await roles.RoleExistsAsync(role))
+                continue;
+            }
+
+            // Another instance (or this one's start-up setup) may create it at the same moment: the unique name index
+            // keeps one, and the loser's insert fails with the database's error, not an IdentityResult.
+            var created = new IdentityRole(role);
+            try
+            {
+                Check(await roles.CreateAsync(created), $"create the role {role}");
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            {
+                db.Entry(created).State = EntityState.Detached; // not inserted again by this scope's next save
+                if (!await roles.RoleExistsAsync(role))
                 {
-                    Check(created, $"create the role {role}");
+                    throw;
                 }
             }
         }
