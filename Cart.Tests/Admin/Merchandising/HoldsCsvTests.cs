@@ -4,6 +4,8 @@ using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cart.Tests.Admin.Merchandising;
 
@@ -34,6 +36,27 @@ public abstract class HoldsCsvTests(DatabaseProvider provider) : OwnHostsTest(pr
             "CSV-3,\"'@SUM(1)\nsecond line\",5,0,5,0,0\r\n" +
             "CSV-4,'+65 Phone case,7,0,7,0,0\r\n",
             await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A cookie still inside its recheck interval whose account was disabled meanwhile: the session's policy
+    /// passes, the account's standing does not, and the answer is a refusal, never a 500.</summary>
+    [Fact]
+    public async Task Export_ForASessionWhoseAccountWasDisabledMeanwhile_IsForbiddenNot500()
+    {
+        var host = Own(new CartAppFactory(Database));
+        var email = await host.NewStaffAsync(StaffRoles.Merchandiser);
+        var client = host.ClientWithoutRedirects();
+        await client.SignInAsync(email, TestStaff.Password);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+            var user = await users.FindByEmailAsync(email);
+            await users.SetLockoutEndDateAsync(user!, DateTimeOffset.MaxValue);
+        }
+
+        var response = await client.GetAsync("/admin/holds.csv");
+
+        await response.ExpectProblemAsync(HttpStatusCode.Forbidden, "forbidden");
     }
 
     /// <summary>

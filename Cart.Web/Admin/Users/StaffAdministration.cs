@@ -238,7 +238,7 @@ internal sealed partial class StaffAdministration(
 
 /// <summary>The acting user is not an admin (now): nothing is shown or changed.</summary>
 public sealed class StaffAdministrationDeniedException()
-    : Exception("Only admins manage staff accounts. If your account was changed, sign in again.");
+    : UnauthorizedAccessException("Only admins manage staff accounts. If your account was changed, sign in again.");
 
 /// <summary>Identity refused a step of a change (another change won the account's concurrency stamp).</summary>
 internal sealed class StaffChangeConflictException(string message) : Exception(message);

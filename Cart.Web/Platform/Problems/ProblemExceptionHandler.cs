@@ -46,6 +46,9 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
         BadHttpRequestException badRequest => FromBinding(badRequest),
         RetryLaterException later => Problem.For(ProblemCodes.ServiceUnavailable, later.Message),
         CommitOutcomeUnknownException unknown => Problem.For(ProblemCodes.ServiceUnavailable, unknown.Message),
+        // A caller the endpoint's policy let in whom the service refused on a closer look (a console session whose
+        // account was disabled, signed out elsewhere or demoted since its cookie was last checked).
+        UnauthorizedAccessException denied => Problem.For(ProblemCodes.Forbidden, denied.Message),
         OperationCanceledException => null,
         _ when DbErrors.IsUnavailable(exception) => Problem.For(ProblemCodes.ServiceUnavailable,
             "The database cannot take the request right now; nothing was changed. Retry shortly."),
