@@ -10,7 +10,7 @@ namespace Cart.Web.Admin.Components.Pages.Dashboard;
 
 /// <summary>
 /// The merchandisers' figures for a chosen period beside the period before, from the roll-ups only
-/// (<see cref="DashboardService"/>): it costs the same at ten carts or ten million.
+/// (<see cref="ReadDashboard"/>): it costs the same at ten carts or ten million.
 /// </summary>
 public sealed partial class DashboardPage
 {
@@ -19,6 +19,7 @@ public sealed partial class DashboardPage
     private DateRange? _customRange;
     private string? _error;
 
+    /// <summary>For the periods as of now only (the host's clock); the figures are read through the runner.</summary>
     [Inject] private DashboardService Dashboard { get; set; } = null!;
 
     [Inject] private ConsoleRunner Runner { get; set; } = null!;
