@@ -3,7 +3,7 @@ namespace Cart.Domain.Catalog;
 /// <summary>What the merchandisers' console asks of the Catalog module: pages of products and a price change.</summary>
 public interface ICatalogAdministration
 {
-    /// <summary>One page of the catalog in SKU order; <paramref name="search"/> is a prefix of the SKU or the name.</summary>
+    /// <summary>One page of the catalog in SKU order; <paramref name="search"/> matches as <see cref="ProductSearch"/> says.</summary>
     Task<(IReadOnlyList<ProductInfo> Items, int Total)> PageAsync(string? search, int page, int pageSize,
         CancellationToken cancellationToken);
 

@@ -1,3 +1,5 @@
+using Cart.Domain.Common;
+
 namespace Cart.Domain.Catalog;
 
 /// <summary>A product of the catalog with its current price. Owned by the Catalog module.</summary>
@@ -44,9 +46,15 @@ public sealed class Product
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>Sets the price when <see cref="ProductPrices"/> allows it; throws a <see cref="DomainException"/>
+    /// saying why not otherwise, and nothing changes.</summary>
     public void ChangePrice(decimal price, DateTimeOffset now)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(price);
+        if (ProductPrices.Problem(price, Currency) is { } problem)
+        {
+            throw new DomainException(new DomainError(ErrorCodes.ValidationFailed, problem, "price"));
+        }
+
         Price = price;
         UpdatedAt = now;
     }

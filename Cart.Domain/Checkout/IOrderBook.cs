@@ -10,4 +10,8 @@ public interface IOrderBook
 
     /// <summary>The order if it exists and belongs to <paramref name="owner"/>; null otherwise.</summary>
     Task<Order?> FindAsync(CartOwner owner, string orderId, CancellationToken cancellationToken);
+
+    /// <summary>Who placed the order <paramref name="orderId"/> (by its key); null when there is no such order.
+    /// Support looks a customer's carts up by an order id the customer reads out.</summary>
+    Task<CartOwner?> OwnerOfAsync(string orderId, CancellationToken cancellationToken);
 }

@@ -16,13 +16,10 @@ internal sealed class EfCatalogAdministration(CartDbContext db, IFusionCache cac
     public async Task<(IReadOnlyList<ProductInfo> Items, int Total)> PageAsync(string? search, int page, int pageSize,
         CancellationToken cancellationToken)
     {
-        var query = db.Products.AsNoTracking();
-        var term = search?.Trim();
-        if (!string.IsNullOrEmpty(term))
+        var query = db.Set<Product>().AsNoTracking();
+        if (ProductSearch.Term(search) is { } term)
         {
-            // A prefix, so the primary key and ix_products_name can serve it; SKUs are upper case in this marketplace.
-            var upper = term.ToUpperInvariant();
-            query = query.Where(p => p.Sku.StartsWith(term) || p.Sku.StartsWith(upper) || p.Name.StartsWith(term));
+            query = query.Where(ProductSearch.Matching<Product>(term, p => p.Sku, p => p.Name));
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -39,12 +36,12 @@ internal sealed class EfCatalogAdministration(CartDbContext db, IFusionCache cac
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
-        var changed = await db.Products
+        var changed = await db.Set<Product>()
             .Where(p => p.Sku == sku && p.Price == expectedPrice)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(p => p.Price, price)
                 .SetProperty(p => p.UpdatedAt, now), cancellationToken) == 1;
-        var current = await db.Products.AsNoTracking().Where(p => p.Sku == sku)
+        var current = await db.Set<Product>().AsNoTracking().Where(p => p.Sku == sku)
             .Select(p => new { p.Price, p.Currency })
             .SingleOrDefaultAsync(cancellationToken);
         if (current is null)

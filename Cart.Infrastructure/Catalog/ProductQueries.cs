@@ -22,18 +22,15 @@ public sealed class ProductQueries(CartDbContext db)
         return products.ToDictionary(p => p.Sku, StringComparer.Ordinal);
     }
 
-    /// <summary>One page of the catalog in SKU order, optionally only products whose name or SKU contains <paramref name="search"/>.</summary>
+    /// <summary>One page of the catalog in SKU order, optionally only the products <paramref name="search"/> matches
+    /// (<see cref="ProductSearch"/>).</summary>
     public async Task<(IReadOnlyList<ProductInfo> Items, int Total)> PageAsync(string? search, int page, int pageSize,
         CancellationToken cancellationToken)
     {
-        IQueryable<Product> query = db.Products.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
+        IQueryable<Product> query = db.Set<Product>().AsNoTracking();
+        if (ProductSearch.Term(search) is { } term)
         {
-            var term = search.Trim().ToLowerInvariant();
-            // ToLower() translates to SQL on every provider; a StringComparison overload would not.
-#pragma warning disable CA1862
-            query = query.Where(p => p.Name.ToLower().Contains(term) || p.Sku.ToLower().Contains(term));
-#pragma warning restore CA1862
+            query = query.Where(ProductSearch.Matching<Product>(term, p => p.Sku, p => p.Name));
         }
 
         var total = await query.CountAsync(cancellationToken);

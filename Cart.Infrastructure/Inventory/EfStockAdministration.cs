@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -97,17 +98,10 @@ internal sealed class EfStockAdministration(CartDbContext db) : IStockAdministra
                 Expiring = (int?)f.Expiring ?? 0,
                 Carts = (int?)f.Carts ?? 0,
             };
-        var search = filter.Search?.Trim();
-        if (string.IsNullOrEmpty(search))
-        {
-            return rows;
-        }
-
-        // SKUs are upper case in this marketplace, so "sg-00" finds SG-0001; a name matches as typed (a prefix: the
-        // primary key and ix_products_name can serve it).
-        var upper = search.ToUpperInvariant();
-        return rows.Where(r => r.Sku.StartsWith(search) || r.Sku.StartsWith(upper)
-                               || (r.Name != null && r.Name.StartsWith(search)));
+        // The catalog's one search rule; a SKU without a product matches by its SKU.
+        return ProductSearch.Term(filter.Search) is { } term
+            ? rows.Where(ProductSearch.Matching<FigureRow>(term, r => r.Sku, r => r.Name))
+            : rows;
     }
 
     private static IQueryable<FigureRow> Sorted(IQueryable<FigureRow> rows, StockFilter filter) =>

@@ -51,6 +51,23 @@ internal sealed class EfShopperEmails(CartDbContext db, SeenShopperEmails seenEm
 
         _seen.Set(key, address, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Remembered, Size = 1 });
     }
+
+    public Task<string?> EmailOfAsync(string userId, CancellationToken cancellationToken) =>
+        db.Set<ShopperEmail>().AsNoTracking()
+            .Where(e => e.UserId == userId)
+            .Select(e => e.Email)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<string>> UsersWithAsync(string email, int limit,
+        CancellationToken cancellationToken)
+    {
+        // On ix_shopper_emails_email.
+        var address = EmailAddresses.Normalise(email);
+        return address is null
+            ? []
+            : await db.Set<ShopperEmail>().AsNoTracking().Where(e => e.Email == address)
+                .Select(e => e.UserId).OrderBy(u => u).Take(limit).ToListAsync(cancellationToken);
+    }
 }
 
 /// <summary>The address recently seen per shopper, bounded to 100,000 shoppers per instance.</summary>

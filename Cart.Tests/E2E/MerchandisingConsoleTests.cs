@@ -28,12 +28,12 @@ public sealed class MerchandisingConsoleTests(ConsoleBrowser chromium) : Console
         await ConsoleBrowser.ScreenshotAsync(page, "holds-sku");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Products" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "10.00 SGD" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "SGD 10.00" })).ToBeVisibleAsync();
         await ConsoleBrowser.ScreenshotAsync(page, "products");
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit E2E-1" }).ClickAsync();
         await page.Locator(".mud-dialog input").First.FillAsync("12.00"); // the price, the dialog's first field
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "12.00 SGD" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "SGD 12.00" })).ToBeVisibleAsync();
 
         var line = (await shopper.GetCartAsync()).GetProperty("items")[0];
         Assert.True(line.GetProperty("priceChanged").GetBoolean());

@@ -51,10 +51,9 @@ public sealed class OpenTabTests(ConsoleBrowser chromium) : ConsoleTest(chromium
         var admin = await Host.StaffSessionAsync(StaffRoles.Admin);
         await using var scope = Host.Services.CreateAsyncScope();
         var id = (await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByEmailAsync(email))!.Id;
-        var administration = scope.ServiceProvider.GetRequiredService<StaffAdministration>();
         var result = change == "disabled"
-            ? await administration.DisableAsync(admin, id, CancellationToken.None)
-            : await administration.SetRolesAsync(admin, id, [StaffRoles.Support], CancellationToken.None);
-        Assert.True(result.Done, result.Message);
+            ? await Host.RunAsync(admin, new DisableStaff(id))
+            : await Host.RunAsync(admin, new SetStaffRoles(id, [StaffRoles.Support]));
+        Assert.True(result.Succeeded, result.Message);
     }
 }

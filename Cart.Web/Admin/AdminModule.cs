@@ -1,4 +1,5 @@
 using Cart.Infrastructure.Persistence;
+using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Components;
 using Cart.Web.Admin.Dashboard;
 using Cart.Web.Admin.Merchandising;
@@ -40,8 +41,7 @@ public static class AdminModule
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider,
             ConsoleAuthenticationStateProvider>();
         services.AddMudServices();
-        services.AddSupportConsole();
-        services.AddMerchandising();
+        services.AddConsoleActions();
         return services;
     }
 

@@ -23,9 +23,10 @@ internal sealed class SupportFixes(CartDbContext db, CartWriter writer, IProduct
             throw new ArgumentException("A support fix is made by a support user.", nameof(fix));
         }
 
+        // The one check of the reason, whoever asks for the fix.
         if (SupportReasons.Problem(fix.Reason) is { } problem)
         {
-            throw new ArgumentException(problem, nameof(fix));
+            throw new DomainException(new DomainError(ErrorCodes.ValidationFailed, problem, SupportReasons.Field));
         }
 
         var owner = await db.Carts.AsNoTracking().Where(c => c.Id == fix.CartId)

@@ -19,8 +19,24 @@ public sealed record CartSummary(string CartId, CartOwner Owner, CartStatus Stat
 /// <summary>One page of a longer list, and how many there are in all.</summary>
 public sealed record ResultPage<T>(IReadOnlyList<T> Items, int TotalCount);
 
-/// <summary>A cart as support sees it: the cart with its lines (holds included) and its owner's stored email.</summary>
-public sealed record CartForSupport(ShoppingCart Cart, string? OwnerEmail);
+/// <summary>
+/// A cart as support sees it, read for display only: its owner (and the owner's stored email), status, totals, the
+/// version a fix must still find, and its lines with their holds and the catalog's product now.
+/// </summary>
+public sealed record SupportCart(string CartId, CartOwner Owner, string? OwnerEmail, CartStatus Status,
+    string? Currency, decimal Total, int Units, long Version, DateTimeOffset LastActiveAt,
+    IReadOnlyList<SupportCartLine> Lines);
+
+/// <summary>
+/// One line of a <see cref="SupportCart"/>. <paramref name="Name"/> and <paramref name="PriceNow"/> are the catalog's
+/// now (null when the product is gone from it); <paramref name="HeldQuantity"/> null: the SKU's stock is not tracked.
+/// </summary>
+public sealed record SupportCartLine(string Sku, string? Name, int Quantity, decimal UnitPrice, decimal? PriceNow,
+    decimal LineTotal, int? HeldQuantity, DateTimeOffset? HoldExpiresAt, DateTimeOffset AddedAt)
+{
+    /// <summary>The catalog's price differs from the one the line was added at.</summary>
+    public bool PriceChanged => PriceNow is { } now && now != UnitPrice;
+}
 
 /// <summary>
 /// The Carts module's reads for support (the admin console). Every query runs on an index, so each stays fast at
@@ -36,7 +52,8 @@ public interface ICartLookup
     Task<ResultPage<CartSummary>> FindAsync(CartLookupKey key, string value, int skip, int take,
         CancellationToken cancellationToken);
 
-    Task<CartForSupport?> GetAsync(string cartId, CancellationToken cancellationToken);
+    /// <summary>The cart as support sees it; null when there is no such cart.</summary>
+    Task<SupportCart?> GetAsync(string cartId, CancellationToken cancellationToken);
 
     /// <summary>The cart's timeline, newest first.</summary>
     Task<ResultPage<CartEvent>> TimelineAsync(string cartId, int skip, int take, CancellationToken cancellationToken);

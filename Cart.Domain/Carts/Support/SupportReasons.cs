@@ -6,6 +6,12 @@ public static class SupportReasons
     public const int MinLength = 5;
     public const int MaxLength = 500;
 
+    /// <summary>The field a refused reason is reported on.</summary>
+    public const string Field = "reason";
+
+    /// <summary>The rule in a few words, for a form's hint.</summary>
+    public static readonly string Hint = $"{MinLength} to {MaxLength} characters";
+
     /// <summary>What is wrong with <paramref name="reason"/> once trimmed; null when it will do.</summary>
     public static string? Problem(string? reason)
     {

@@ -3,6 +3,7 @@ using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Merchandising;
 
 namespace Cart.Tests.Admin.Merchandising;
@@ -24,8 +25,7 @@ public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTes
         host.Clock.Advance(TimeSpan.FromMinutes(20)); // that one lapses in 10 minutes
         await host.ShopperHoldingAsync("HLD-A", 1);   // this one in 30
 
-        var (items, total) = await host.WithServiceAsync<HoldsService, (IReadOnlyList<SkuStockFigures>, int)>(s =>
-            s.PageAsync(merchandiser, new StockFilter(), 1, 25, CancellationToken.None));
+        var (items, total) = await host.ValueOfAsync(merchandiser, new ReadHolds(new StockFilter(), 1, 25));
 
         Assert.Equal(2, total);
         Assert.Equal(new SkuStockFigures("HLD-A", "Rattan Basket", 10, 3, 7, 2, 2), items[0]);
@@ -46,8 +46,7 @@ public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTes
         await host.ShopperHoldingAsync("TOP-3", 2);
 
         async Task<(IReadOnlyList<SkuStockFigures> Items, int Total)> Page(StockFilter filter, int page) =>
-            await host.WithServiceAsync<HoldsService, (IReadOnlyList<SkuStockFigures>, int)>(s =>
-                s.PageAsync(merchandiser, filter, page, 2, CancellationToken.None));
+            await host.ValueOfAsync(merchandiser, new ReadHolds(filter, page, 2));
 
         var byHeld = new StockFilter("top", StockSort.Held, Descending: true);
         var first = await Page(byHeld, 1);
@@ -75,8 +74,7 @@ public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTes
         var (guestClient, _, sessionId) = await host.NewGuestAsync();
         var guestCart = (await guestClient.AddAsync("HLD-C", 1)).CartId();
 
-        var (items, total) = await host.WithServiceAsync<HoldsService, (IReadOnlyList<SkuHolder>, int)>(s =>
-            s.HoldersAsync(merchandiser, "HLD-C", 1, 25, CancellationToken.None));
+        var (items, total) = await host.ValueOfAsync(merchandiser, new ReadSkuHolders("HLD-C", 1, 25));
 
         Assert.Equal(2, total);
         Assert.Equal((cartId, OwnerKind.User, userId, 2), (items[0].CartId, items[0].OwnerKind, items[0].OwnerId, items[0].Quantity));
@@ -85,24 +83,18 @@ public abstract class HoldsServiceTests(DatabaseProvider provider) : OwnHostsTes
     }
 
     [Fact]
-    public async Task HoldsService_WhenTheUserIsSupportOnly_RefusesEveryRead()
+    public async Task HoldsReads_WhenTheUserIsSupportOnly_AreRefused()
     {
         var host = Own(new CartAppFactory(Database));
         var support = await host.StaffSessionAsync(StaffRoles.Support);
         var withoutRoles = await host.StaffSessionAsync();
 
-        await host.WithServiceAsync<HoldsService, int>(async s =>
-        {
-            await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
-                s.PageAsync(support, new StockFilter(), 1, 25, CancellationToken.None));
-            await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
-                s.HoldersAsync(support, "HLD-A", 1, 25, CancellationToken.None));
-            await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
-                s.StreamAsync(support, new StockFilter(), CancellationToken.None));
-            await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
-                s.PageAsync(withoutRoles, new StockFilter(), 1, 25, CancellationToken.None));
-            return 0;
-        });
+        Assert.Equal(ConsoleOutcome.Refused, (await host.RunAsync(support, new ReadHolds(new StockFilter(), 1, 25))).Outcome);
+        Assert.Equal(ConsoleOutcome.Refused, (await host.RunAsync(support, new ReadSkuHolders("HLD-A", 1, 25))).Outcome);
+        Assert.Equal(ConsoleOutcome.Refused, (await host.RunAsync(support, new ReadSkuFigures("HLD-A"))).Outcome);
+        Assert.Equal(ConsoleOutcome.Refused, (await host.RunAsync(support, new StreamHolds(new StockFilter()))).Outcome);
+        Assert.Equal(ConsoleOutcome.Refused,
+            (await host.RunAsync(withoutRoles, new ReadHolds(new StockFilter(), 1, 25))).Outcome);
     }
 
     private CartAppFactory HostWithHalfHourHolds() => Own(new CartAppFactory(Database,

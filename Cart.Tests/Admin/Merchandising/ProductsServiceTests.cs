@@ -3,6 +3,7 @@ using System.Text.Json;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Merchandising;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
 
         var result = await ChangePriceAsync(host, merchandiser, "PRC-1", 12.50m);
 
-        Assert.Equal(EditStatus.Saved, result.Status);
+        Assert.Equal(ConsoleOutcome.Done, result.Outcome);
         var line = Line(await shopper.GetCartAsync(), "PRC-1");
         Assert.Equal(10.00m, line.GetProperty("unitPrice").GetDecimal());
         Assert.Equal(12.50m, line.GetProperty("currentUnitPrice").GetDecimal());
@@ -69,14 +70,12 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
         var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("PRC-3", "Desk Lamp", 30.00m, onHand: 5);
         var seen = await RowAsync(host, "PRC-3");
-        await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.ChangePriceAsync(merchandiser, seen, 31.00m, CancellationToken.None));
+        await host.RunAsync(merchandiser, new ChangePrice(seen, 31.00m));
 
-        var stale = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.ChangePriceAsync(merchandiser, seen, 29.00m, CancellationToken.None));
+        var stale = await host.RunAsync(merchandiser, new ChangePrice(seen, 29.00m));
 
-        Assert.Equal(EditStatus.Conflict, stale.Status);
-        Assert.Contains("31.00 SGD", stale.Message, StringComparison.Ordinal);
+        Assert.Equal(ConsoleOutcome.Conflict, stale.Outcome);
+        Assert.Contains("SGD 31.00", stale.Message, StringComparison.Ordinal);
         Assert.Equal(31.00m, await PriceAsync(host, "PRC-3"));
     }
 
@@ -93,11 +92,9 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
         await host.AddStockedAsync("PRC-4", "Yoga Mat", 100m, onHand: 5, currency);
         var seen = await RowAsync(host, "PRC-4");
 
-        var result = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.ChangePriceAsync(merchandiser, seen, decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture),
-                CancellationToken.None));
+        var result = await host.RunAsync(merchandiser, new ChangePrice(seen, decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture)));
 
-        Assert.Equal(EditStatus.Invalid, result.Status);
+        Assert.Equal(ConsoleOutcome.Invalid, result.Outcome);
         Assert.Contains(message, result.Message, StringComparison.Ordinal);
         Assert.Equal(100m, await PriceAsync(host, "PRC-4"));
     }
@@ -113,10 +110,9 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
         await host.ShopperHoldingAsync("STK-1", 3);
         var seen = await RowAsync(host, "STK-1");
 
-        var result = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.SetOnHandAsync(merchandiser, seen, 3, CancellationToken.None));
+        var result = await host.RunAsync(merchandiser, new SetOnHand(seen, 3));
 
-        Assert.Equal(EditStatus.Saved, result.Status);
+        Assert.Equal(ConsoleOutcome.Done, result.Outcome);
         Assert.Equal((3, 3), await host.AssertStockInvariantAsync("STK-1"));
     }
 
@@ -129,14 +125,12 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
         await host.ShopperHoldingAsync("STK-2", 6);
         var seen = await RowAsync(host, "STK-2");
 
-        var below = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.SetOnHandAsync(merchandiser, seen, 5, CancellationToken.None));
-        var negative = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.SetOnHandAsync(merchandiser, seen, -1, CancellationToken.None));
+        var below = await host.RunAsync(merchandiser, new SetOnHand(seen, 5));
+        var negative = await host.RunAsync(merchandiser, new SetOnHand(seen, -1));
 
-        Assert.Equal(EditStatus.Invalid, below.Status);
+        Assert.Equal(ConsoleOutcome.Invalid, below.Outcome);
         Assert.Contains("Carts hold 6 units right now", below.Message, StringComparison.Ordinal);
-        Assert.Equal(EditStatus.Invalid, negative.Status);
+        Assert.Equal(ConsoleOutcome.Invalid, negative.Outcome);
         Assert.Equal((10, 6), await host.AssertStockInvariantAsync("STK-2"));
     }
 
@@ -147,35 +141,26 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
         var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
         await host.AddStockedAsync("STK-3", "Notebook", 4m, onHand: 10);
         var seen = await RowAsync(host, "STK-3");
-        await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.SetOnHandAsync(merchandiser, seen, 40, CancellationToken.None));
+        await host.RunAsync(merchandiser, new SetOnHand(seen, 40));
 
-        var stale = await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.SetOnHandAsync(merchandiser, seen, 12, CancellationToken.None));
+        var stale = await host.RunAsync(merchandiser, new SetOnHand(seen, 12));
 
-        Assert.Equal(EditStatus.Conflict, stale.Status);
+        Assert.Equal(ConsoleOutcome.Conflict, stale.Outcome);
         Assert.Contains("40 on hand", stale.Message, StringComparison.Ordinal);
         Assert.Equal((40, 0), await host.StockOfAsync("STK-3"));
     }
 
     [Fact]
-    public async Task ProductsService_WhenTheUserIsSupportOnly_RefusesEveryCallAndChangesNothing()
+    public async Task ProductActions_WhenTheUserIsSupportOnly_AreRefusedAndChangeNothing()
     {
         var host = NewHost();
         await host.AddStockedAsync("DNY-1", "Sarong", 8m, onHand: 10);
         var seen = await RowAsync(host, "DNY-1");
         var support = await host.StaffSessionAsync(StaffRoles.Support);
 
-        await host.WithServiceAsync<ProductsService, int>(async s =>
-        {
-            await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
-                s.PageAsync(support, null, 1, 25, CancellationToken.None));
-            await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
-                s.ChangePriceAsync(support, seen, 9m, CancellationToken.None));
-            await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
-                s.SetOnHandAsync(support, seen, 11, CancellationToken.None));
-            return 0;
-        });
+        Assert.Equal(ConsoleOutcome.Refused, (await host.RunAsync(support, new ReadProducts(null, 1, 25))).Outcome);
+        Assert.Equal(ConsoleOutcome.Refused, (await host.RunAsync(support, new ChangePrice(seen, 9m))).Outcome);
+        Assert.Equal(ConsoleOutcome.Refused, (await host.RunAsync(support, new SetOnHand(seen, 11))).Outcome);
 
         Assert.Equal(8m, await PriceAsync(host, "DNY-1"));
         Assert.Equal((10, 0), await host.StockOfAsync("DNY-1"));
@@ -191,8 +176,7 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
         await host.AddStockedAsync("OTHER", "Tea", 8m, onHand: 10);
         await host.ShopperHoldingAsync("PG-2", 4);
 
-        var (items, total) = await host.WithServiceAsync<ProductsService, (IReadOnlyList<ProductRow>, int)>(s =>
-            s.PageAsync(merchandiser, "Coffee", 2, 1, CancellationToken.None));
+        var (items, total) = await host.ValueOfAsync(merchandiser, new ReadProducts("Coffee", 2, 1));
 
         Assert.Equal(2, total);
         var row = Assert.Single(items);
@@ -206,17 +190,15 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
     private static async Task<ProductRow> RowAsync(CartAppFactory host, string sku)
     {
         var merchandiser = await host.StaffSessionAsync(StaffRoles.Merchandiser);
-        var (items, _) = await host.WithServiceAsync<ProductsService, (IReadOnlyList<ProductRow>, int)>(s =>
-            s.PageAsync(merchandiser, sku, 1, 1, CancellationToken.None));
+        var (items, _) = await host.ValueOfAsync(merchandiser, new ReadProducts(sku, 1, 1));
         return Assert.Single(items);
     }
 
-    private static async Task<EditResult> ChangePriceAsync(CartAppFactory host, ClaimsPrincipal user, string sku,
+    private static async Task<ConsoleResult<string>> ChangePriceAsync(CartAppFactory host, ClaimsPrincipal user, string sku,
         decimal price)
     {
         var seen = await RowAsync(host, sku);
-        return await host.WithServiceAsync<ProductsService, EditResult>(s =>
-            s.ChangePriceAsync(user, seen, price, CancellationToken.None));
+        return await host.RunAsync(user, new ChangePrice(seen, price));
     }
 
     private static Task<decimal> PriceAsync(CartAppFactory host, string sku) =>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using AngleSharp.Dom;
 using Bunit;
 using Cart.Tests.Admin.Merchandising;
@@ -27,20 +28,23 @@ public sealed class ProductsPagesTests : OwnHostsTest
 
         page.WaitForAssertion(() => Assert.Contains("Kopi Mug", page.Markup, StringComparison.Ordinal));
         var first = page.FindAll("tbody tr")[0].QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToList();
-        Assert.Equal(["PPG-1", "Kopi Mug", "12.50 SGD", "20", "4", "16", "Edit"], first);
-        Assert.Contains("250,000 VND", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(["PPG-1", "Kopi Mug", "SGD 12.50", "20", "4", "16", "Edit"], first);
+        Assert.Contains("VND 250,000", page.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Products_ForSupportOnly_ShowsNoProductsAndNoEditing()
+    public async Task Products_ForSupportOnly_IsGuardedByItsPolicyAndShowsNoProductsAndNoEditing()
     {
         var host = Own(new CartAppFactory(Database));
         await host.AddStockedAsync("PPG-3", "Kopi Mug", 12.5m, onHand: 20);
         await using var console = new ConsolePageContext(host, StaffRoles.Support);
 
+        // The route's one guard keeps support out; rendered all the same, its reads are refused.
         var page = console.Render<Products>();
 
-        Assert.Contains("Only merchandisers and admins", page.Markup, StringComparison.Ordinal);
+        Assert.Equal(StaffRoles.MerchandisingPolicy,
+            typeof(Products).GetCustomAttribute<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>()?.Policy);
+        page.WaitForAssertion(() => Assert.Contains("Only merchandisers and admins", page.Markup, StringComparison.Ordinal));
         Assert.DoesNotContain("PPG-3", page.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Contains("Edit", StringComparison.Ordinal));
     }
@@ -72,16 +76,13 @@ public sealed class ProductsPagesTests : OwnHostsTest
         await using var console = new ConsolePageContext(host, StaffRoles.Merchandiser);
         var (dialogs, _) = await OpenEditorAsync(console, "PPG-5");
         var other = await host.StaffSessionAsync(StaffRoles.Merchandiser);
-        await host.WithServiceAsync<ProductsService, EditResult>(async s =>
-        {
-            var (rows, _) = await s.PageAsync(other, "PPG-5", 1, 1, CancellationToken.None);
-            return await s.ChangePriceAsync(other, rows[0], 14.00m, CancellationToken.None);
-        });
+        var (rows, _) = await host.ValueOfAsync(other, new ReadProducts("PPG-5", 1, 1));
+        Assert.True((await host.RunAsync(other, new ChangePrice(rows[0], 14.00m))).Succeeded);
 
         Field(dialogs, "price").Change("13.00");
         SaveButton(dialogs).Click();
 
-        dialogs.WaitForAssertion(() => Assert.Contains("Someone changed the price of PPG-5 meanwhile: it is now 14.00 SGD",
+        dialogs.WaitForAssertion(() => Assert.Contains("Someone changed the price of PPG-5 meanwhile: it is now SGD 14.00",
             dialogs.Markup, StringComparison.Ordinal));
         Assert.Equal((14.00m, 20), await FiguresAsync(host, "PPG-5"));
     }
@@ -98,7 +99,7 @@ public sealed class ProductsPagesTests : OwnHostsTest
         Field(dialogs, "stock").Change("35");
         SaveButton(dialogs).Click();
 
-        page.WaitForAssertion(() => Assert.Contains("11.90 SGD", page.Markup, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains("SGD 11.90", page.Markup, StringComparison.Ordinal));
         Assert.Equal((11.90m, 35), await FiguresAsync(host, "PPG-6"));
     }
 

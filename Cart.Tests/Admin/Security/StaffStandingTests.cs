@@ -1,9 +1,11 @@
 using System.Security.Claims;
+using Cart.Domain.Carts.Support;
 using Cart.Tests.Admin.Merchandising;
 using Cart.Tests.Admin.Support;
 using Cart.Tests.Admin.Users;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Merchandising;
 using Cart.Web.Admin.Support;
 using Cart.Web.Admin.Users;
@@ -30,9 +32,7 @@ public sealed class StaffStandingTests : OwnHostsTest
         var seen = await RowAsync(host, tab, "STD-1");
         await DisableAsync(host, email);
 
-        await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
-            host.WithServiceAsync<ProductsService, EditResult>(s =>
-                s.ChangePriceAsync(tab, seen, 1.00m, CancellationToken.None)));
+        Assert.Equal(ConsoleOutcome.Refused, (await host.RunAsync(tab, new ChangePrice(seen, 1.00m))).Outcome);
 
         Assert.Equal(10.00m, await PriceOfAsync(host, "STD-1"));
     }
@@ -48,9 +48,7 @@ public sealed class StaffStandingTests : OwnHostsTest
         // What signing out does: every copy of the session's cookie stops matching the account.
         await WithAccountAsync(host, email, (users, user) => users.UpdateSecurityStampAsync(user));
 
-        await Assert.ThrowsAsync<MerchandisingDeniedException>(() =>
-            host.WithServiceAsync<ProductsService, EditResult>(s =>
-                s.SetOnHandAsync(tab, seen, 0, CancellationToken.None)));
+        Assert.Equal(ConsoleOutcome.Refused, (await host.RunAsync(tab, new SetOnHand(seen, 0))).Outcome);
 
         Assert.Equal((20, 0), await host.StockOfAsync("STD-2"));
     }
@@ -70,9 +68,9 @@ public sealed class StaffStandingTests : OwnHostsTest
             return await users.AddToRoleAsync(user, StaffRoles.Merchandiser);
         });
 
-        var result = await host.Fixes().ClearAsync(cart.CartId(), cart.Version(), SupportStaff.Reason, tab, default);
+        var result = await host.RunAsync(tab, new FixCart(cart.CartId(), cart.Version(), SupportStaff.Reason, SupportAction.ClearCart));
 
-        Assert.Equal(SupportFixStatus.Forbidden, result.Status);
+        Assert.Equal(ConsoleOutcome.Refused, result.Outcome);
         Assert.Equal(cart.Version(), (await shopper.GetCartAsync()).Version());
         Assert.Empty(await host.SupportEventsAsync(cart.CartId()));
     }
@@ -88,10 +86,9 @@ public sealed class StaffStandingTests : OwnHostsTest
         var tab = await host.SessionOfAsync(email);
         await DisableAsync(host, email);
 
-        var result = await host.Fixes().ReleaseHoldAsync(cart.CartId(), "STD-3", cart.Version(), SupportStaff.Reason,
-            tab, default);
+        var result = await host.RunAsync(tab, new ReleaseCartHold(cart.CartId(), "STD-3", cart.Version(), SupportStaff.Reason));
 
-        Assert.Equal(SupportFixStatus.Forbidden, result.Status);
+        Assert.Equal(ConsoleOutcome.Refused, result.Outcome);
         Assert.Equal((10, 3), await host.StockOfAsync("STD-3"));
     }
 
@@ -105,8 +102,7 @@ public sealed class StaffStandingTests : OwnHostsTest
         var target = (await users.FindAsync(await users.Host.NewStaffAsync(StaffRoles.Support)))!;
         await WithAccountAsync(users.Host, admin, (u, user) => u.UpdateSecurityStampAsync(user));
 
-        await Assert.ThrowsAsync<StaffAdministrationDeniedException>(() =>
-            users.AdministerAsync(a => a.DisableAsync(tab, target.Id, default)));
+        Assert.Equal(ConsoleOutcome.Refused, (await users.Host.RunAsync(tab, new DisableStaff(target.Id))).Outcome);
 
         Assert.False(StaffStatuses.IsDisabled((await users.FindAsync(target.Email!))!));
     }
@@ -139,8 +135,7 @@ public sealed class StaffStandingTests : OwnHostsTest
 
     private static async Task<ProductRow> RowAsync(CartAppFactory host, ClaimsPrincipal session, string sku)
     {
-        var (items, _) = await host.WithServiceAsync<ProductsService, (IReadOnlyList<ProductRow>, int)>(s =>
-            s.PageAsync(session, sku, 1, 1, CancellationToken.None));
+        var (items, _) = await host.ValueOfAsync(session, new ReadProducts(sku, 1, 1));
         return Assert.Single(items);
     }
 
@@ -152,9 +147,8 @@ public sealed class StaffStandingTests : OwnHostsTest
     {
         var admin = await host.StaffSessionAsync(StaffRoles.Admin);
         var id = (await WithAccountAsync(host, email, (_, user) => Task.FromResult(IdentityResult.Success), user => user.Id));
-        var result = await host.WithServiceAsync<StaffAdministration, StaffActionResult>(a =>
-            a.DisableAsync(admin, id, CancellationToken.None));
-        Assert.True(result.Done, result.Message);
+        var result = await host.RunAsync(admin, new DisableStaff(id));
+        Assert.True(result.Succeeded, result.Message);
     }
 
     private static Task<int> WithAccountAsync(CartAppFactory host, string email,

@@ -1,8 +1,10 @@
 using System.Net;
 using Cart.Domain.Carts;
+using Cart.Domain.Carts.Support;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Support;
 
 namespace Cart.Tests.Admin.Support;
@@ -24,10 +26,9 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         var cart = await shopper.AddAsync(mug, 2);
         host.Clock.Advance(TimeSpan.FromHours(1));
 
-        var result = await host.Fixes().SetQuantityAsync(cart.CartId(), mug, 5, cart.Version(),
-            "  " + SupportStaff.Reason + "  ", agent, default);
+        var result = await host.RunAsync(agent, new FixCart(cart.CartId(), cart.Version(), "  " + SupportStaff.Reason + "  ", SupportAction.SetQuantity, mug, 5));
 
-        Assert.Equal(SupportFixStatus.Done, result.Status);
+        Assert.Equal(ConsoleOutcome.Done, result.Outcome);
         var read = await shopper.GetCartAsync();
         Assert.Equal(5, read.Line(mug)!.Value.GetProperty("quantity").GetInt32());
         var fix = Assert.Single(await host.SupportEventsAsync(cart.CartId()));
@@ -49,13 +50,11 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         await shopper.AddAsync(mug, 1);
         var cart = await shopper.AddAsync(shirt, 1);
 
-        var removed = await host.Fixes().RemoveLineAsync(cart.CartId(), mug, cart.Version(),
-            SupportStaff.Reason, agent, default);
+        var removed = await host.RunAsync(agent, new FixCart(cart.CartId(), cart.Version(), SupportStaff.Reason, SupportAction.RemoveLine, mug));
         Assert.True(removed.Succeeded, removed.Message);
         Assert.Null((await shopper.GetCartAsync()).Line(mug));
 
-        var cleared = await host.Fixes().ClearAsync(cart.CartId(), removed.Version!.Value, SupportStaff.Reason,
-            agent, default);
+        var cleared = await host.RunAsync(agent, new FixCart(cart.CartId(), removed.Value, SupportStaff.Reason, SupportAction.ClearCart));
         Assert.True(cleared.Succeeded, cleared.Message);
         Assert.Equal(0, (await shopper.GetCartAsync()).GetProperty("totalItems").GetInt32());
         Assert.Equal([CartActivityTypes.ItemRemoved, CartActivityTypes.CartCleared],
@@ -72,8 +71,7 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         var cart = await shopper.AddAsync(sku, 1);
         await host.SetPriceAsync(sku, 12m);
 
-        var result = await host.Fixes().RepriceAsync(cart.CartId(), null, cart.Version(), SupportStaff.Reason,
-            agent, default);
+        var result = await host.RunAsync(agent, new FixCart(cart.CartId(), cart.Version(), SupportStaff.Reason, SupportAction.RepriceLines, null));
 
         Assert.True(result.Succeeded, result.Message);
         var line = (await shopper.GetCartAsync()).Line(sku)!.Value;
@@ -89,8 +87,7 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         var (shopper, _) = host.NewShopper();
         var cart = await shopper.AddAsync(sku, 3);
 
-        var result = await host.Fixes().ReleaseHoldAsync(cart.CartId(), sku, cart.Version(), SupportStaff.Reason,
-            agent, default);
+        var result = await host.RunAsync(agent, new ReleaseCartHold(cart.CartId(), sku, cart.Version(), SupportStaff.Reason));
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Equal((10, 0), await host.StockOfAsync(sku));
@@ -111,8 +108,7 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         var cart = await shopper.AddAsync(sku, 2);
         host.Clock.Advance(TimeSpan.FromMinutes(10));
 
-        var result = await host.Fixes().ExtendHoldAsync(cart.CartId(), sku, cart.Version(), SupportStaff.Reason,
-            agent, default);
+        var result = await host.RunAsync(agent, new FixCart(cart.CartId(), cart.Version(), SupportStaff.Reason, SupportAction.ExtendHold, sku));
 
         Assert.True(result.Succeeded, result.Message);
         var hold = (await shopper.GetCartAsync()).HoldOf(sku);
@@ -138,8 +134,7 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         var removal = (await host.Reader().TimelineAsync(added.CartId(), 0, 10, default)).Items
             .First(e => e.Type == CartActivityTypes.ItemRemoved);
 
-        var result = await host.Fixes().UndoRemovalAsync(added.CartId(), removal.Id, afterRemoval.Version(),
-            SupportStaff.Reason, agent, default);
+        var result = await host.RunAsync(agent, new FixCart(added.CartId(), afterRemoval.Version(), SupportStaff.Reason, SupportAction.UndoRemoval, RemovalEventId: removal.Id));
 
         Assert.True(result.Succeeded, result.Message);
         var line = (await shopper.GetCartAsync()).Line(sku)!.Value;
@@ -158,28 +153,26 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         var seen = await shopper.AddAsync(mug, 2);
         await (await shopper.PutJsonAsync(CartApi.Item(mug), new { quantity = 7 })).ExpectAsync(HttpStatusCode.OK);
 
-        var result = await host.Fixes().SetQuantityAsync(seen.CartId(), mug, 1, seen.Version(),
-            SupportStaff.Reason, agent, default);
+        var result = await host.RunAsync(agent, new FixCart(seen.CartId(), seen.Version(), SupportStaff.Reason, SupportAction.SetQuantity, mug, 1));
 
-        Assert.Equal(SupportFixStatus.Conflict, result.Status);
+        Assert.Equal(ConsoleOutcome.Conflict, result.Outcome);
         Assert.Equal(7, (await shopper.GetCartAsync()).Line(mug)!.Value.GetProperty("quantity").GetInt32());
         Assert.Empty(await host.SupportEventsAsync(seen.CartId()));
-        var fresh = await host.Reader().GetAsync(seen.CartId(), default);
-        Assert.Equal(7, fresh!.Cart.FindLine(mug)!.Quantity);
+        var fresh = await host.ValueOfAsync(agent, new ReadCart(seen.CartId()));
+        Assert.Equal(7, fresh.Lines.Single(l => l.Sku == mug).Quantity);
     }
 
     [Fact]
-    public async Task SetQuantity_ByAMerchandiser_IsRefusedByTheService()
+    public async Task SetQuantity_ByAMerchandiser_IsRefusedByTheRunner()
     {
         var host = Own(new CartAppFactory(Database));
         var mug = await host.AddProductAsync(12.5m);
         var (shopper, _) = host.NewShopper();
         var cart = await shopper.AddAsync(mug, 2);
 
-        var result = await host.Fixes().SetQuantityAsync(cart.CartId(), mug, 5, cart.Version(),
-            SupportStaff.Reason, await host.StaffSessionAsync(StaffRoles.Merchandiser), default);
+        var result = await host.RunAsync(await host.StaffSessionAsync(StaffRoles.Merchandiser), new FixCart(cart.CartId(), cart.Version(), SupportStaff.Reason, SupportAction.SetQuantity, mug, 5));
 
-        Assert.Equal(SupportFixStatus.Forbidden, result.Status);
+        Assert.Equal(ConsoleOutcome.Refused, result.Outcome);
         Assert.Equal(cart.Version(), (await shopper.GetCartAsync()).Version());
     }
 
@@ -194,10 +187,9 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         var (shopper, _) = host.NewShopper();
         var cart = await shopper.AddAsync(mug, 2);
 
-        var result = await host.Fixes().SetQuantityAsync(cart.CartId(), mug, 5, cart.Version(),
-            reason, agent, default);
+        var result = await host.RunAsync(agent, new FixCart(cart.CartId(), cart.Version(), reason, SupportAction.SetQuantity, mug, 5));
 
-        Assert.Equal(SupportFixStatus.InvalidReason, result.Status);
+        Assert.Equal((ConsoleOutcome.Invalid, SupportReasons.Field), (result.Outcome, result.Field));
         Assert.Equal(cart.Version(), (await shopper.GetCartAsync()).Version());
     }
 
@@ -210,10 +202,9 @@ public abstract class SupportCartFixesTests(DatabaseProvider provider) : OwnHost
         var (shopper, _) = host.NewShopper();
         var cart = await shopper.AddAsync(sku, 2);
 
-        var result = await host.Fixes().SetQuantityAsync(cart.CartId(), sku, 5, cart.Version(), SupportStaff.Reason,
-            agent, default);
+        var result = await host.RunAsync(agent, new FixCart(cart.CartId(), cart.Version(), SupportStaff.Reason, SupportAction.SetQuantity, sku, 5));
 
-        Assert.Equal(SupportFixStatus.Refused, result.Status);
+        Assert.Equal(ConsoleOutcome.Invalid, result.Outcome);
         Assert.Equal(cart.Version(), (await shopper.GetCartAsync()).Version());
         Assert.Equal((3, 2), await host.StockOfAsync(sku));
     }

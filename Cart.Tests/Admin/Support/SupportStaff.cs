@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Cart.Domain.Carts;
+using Cart.Domain.Carts.Support;
 using Cart.Tests.Fixtures;
-using Cart.Web.Admin.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,11 +14,9 @@ internal static class SupportStaff
 {
     public const string Reason = "Customer called: wrong size ordered";
 
-    public static SupportCartFixes Fixes(this CartAppFactory host) =>
-        host.Services.CreateScope().ServiceProvider.GetRequiredService<SupportCartFixes>();
-
-    public static SupportCartReader Reader(this CartAppFactory host) =>
-        host.Services.CreateScope().ServiceProvider.GetRequiredService<SupportCartReader>();
+    /// <summary>The Carts module's support reads themselves (the console's actions run on them).</summary>
+    public static ICartLookup Reader(this CartAppFactory host) =>
+        host.Services.CreateScope().ServiceProvider.GetRequiredService<ICartLookup>();
 
     public static JsonElement? Line(this JsonElement cart, string sku) =>
         cart.GetProperty("items").EnumerateArray()

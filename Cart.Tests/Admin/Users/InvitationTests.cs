@@ -1,6 +1,7 @@
 using System.Net;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Users;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,14 +17,13 @@ public sealed class InvitationTests : OwnHostsTest
         Own(users.Host);
         var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
 
-        var result = await users.AdministerAsync(admin, (a, me) => a.InviteAsync(me,
-            " new.merch@cart.test ", [StaffRoles.Merchandiser], CancellationToken.None));
+        var result = await users.AdministerAsync(admin,
+            new InviteStaff(" new.merch@cart.test ", [StaffRoles.Merchandiser]));
 
-        Assert.True(result.Done, result.Message);
+        Assert.True(result.Succeeded, result.Message);
         var link = Assert.Single(await users.LinksToAsync("new.merch@cart.test"));
         Assert.StartsWith(StaffUsersHost.PublicBaseUrl + "/admin/invitation?user=", link.AbsoluteUri, StringComparison.Ordinal);
-        var page = await users.AdministerAsync(admin, (a, me) => a.PageAsync(me, "new.",
-            0, 25, CancellationToken.None));
+        var page = (await users.AdministerAsync(admin, new ReadStaff("new.", 0, 25))).Value!;
         var member = Assert.Single(page.Members);
         Assert.Equal(("new.merch@cart.test", StaffStatus.Invited), (member.Email, member.Status));
         Assert.Equal([StaffRoles.Merchandiser], member.Roles);
@@ -103,9 +103,8 @@ public sealed class InvitationTests : OwnHostsTest
         var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
         var link = await InviteAsync(users, "gone@cart.test");
         var member = (await users.FindAsync("gone@cart.test"))!;
-        var disabled = await users.AdministerAsync(admin, (a, me) => a.DisableAsync(me,
-            member.Id, CancellationToken.None));
-        Assert.True(disabled.Done, disabled.Message);
+        var disabled = await users.AdministerAsync(admin, new DisableStaff(member.Id));
+        Assert.True(disabled.Succeeded, disabled.Message);
         var browser = users.Host.ClientWithoutRedirects();
 
         var forged = await browser.GetStringAsync($"/admin/invitation?user={Uri.EscapeDataString(member.Id)}&token=forged");
@@ -153,9 +152,8 @@ public sealed class InvitationTests : OwnHostsTest
         Own(users.Host);
         var support = await users.Host.NewStaffAsync(StaffRoles.Support);
 
-        await Assert.ThrowsAsync<StaffAdministrationDeniedException>(() => users.AdministerAsync(support, (a, me) => a.InviteAsync(
-            me, "sneaky@cart.test", [StaffRoles.Admin],
-            CancellationToken.None)));
+        Assert.Equal(ConsoleOutcome.Refused,
+            (await users.AdministerAsync(support, new InviteStaff("sneaky@cart.test", [StaffRoles.Admin]))).Outcome);
 
         Assert.Null(await users.FindAsync("sneaky@cart.test"));
         Assert.Empty(await users.LinksToAsync("sneaky@cart.test"));
@@ -164,9 +162,8 @@ public sealed class InvitationTests : OwnHostsTest
     private static async Task<Uri> InviteAsync(StaffUsersHost users, string email)
     {
         var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
-        var result = await users.AdministerAsync(admin, (a, me) => a.InviteAsync(me,
-            email, [StaffRoles.Support], CancellationToken.None));
-        Assert.True(result.Done, result.Message);
+        var result = await users.AdministerAsync(admin, new InviteStaff(email, [StaffRoles.Support]));
+        Assert.True(result.Succeeded, result.Message);
         return Assert.Single(await users.LinksToAsync(email));
     }
 }

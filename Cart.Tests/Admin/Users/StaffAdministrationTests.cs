@@ -1,6 +1,7 @@
 using System.Net;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,8 +23,8 @@ public sealed class StaffAdministrationTests : OwnHostsTest
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin")).StatusCode);
 
         var id = (await users.FindAsync(target))!.Id;
-        var result = await users.AdministerAsync(admin, (a, me) => a.DisableAsync(me, id, default));
-        Assert.True(result.Done, result.Message);
+        var result = await users.AdministerAsync(admin, new DisableStaff(id));
+        Assert.True(result.Succeeded, result.Message);
         users.Host.Clock.Advance(TimeSpan.FromMinutes(2)); // past Admin:RecheckInterval
 
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/admin")).StatusCode);
@@ -40,8 +41,8 @@ public sealed class StaffAdministrationTests : OwnHostsTest
         var target = await users.Host.NewStaffAsync(StaffRoles.Support);
         var id = (await users.FindAsync(target))!.Id;
 
-        Assert.True((await users.AdministerAsync(a => a.DisableAsync(admin, id, default))).Done);
-        Assert.True((await users.AdministerAsync(a => a.EnableAsync(admin, id, default))).Done);
+        Assert.True((await users.AdministerAsync(admin, new DisableStaff(id))).Succeeded);
+        Assert.True((await users.AdministerAsync(admin, new EnableStaff(id))).Succeeded);
 
         var signIn = await users.Host.ClientWithoutRedirects().SignInAsync(target, TestStaff.Password);
         Assert.Equal("/admin", signIn.Headers.Location?.OriginalString);
@@ -55,10 +56,9 @@ public sealed class StaffAdministrationTests : OwnHostsTest
         var admin = await users.Host.NewStaffAsync(StaffRoles.Admin);
         var id = (await users.FindAsync(admin))!.Id;
 
-        var result = await users.AdministerAsync(admin, (a, me) =>
-            a.SetRolesAsync(me, id, [StaffRoles.Support], default));
+        var result = await users.AdministerAsync(admin, new SetStaffRoles(id, [StaffRoles.Support]));
 
-        Assert.Equal(StaffActionResult.Refused("You cannot remove your own Admin role."), result);
+        Assert.Equal((ConsoleOutcome.Invalid, "You cannot remove your own Admin role."), (result.Outcome, result.Message));
     }
 
     [Fact]
@@ -72,11 +72,11 @@ public sealed class StaffAdministrationTests : OwnHostsTest
         await session.SignInAsync(target, TestStaff.Password);
         Assert.Equal(HttpStatusCode.Redirect, (await session.GetAsync("/admin/users")).StatusCode);
 
-        var result = await users.AdministerAsync(async a =>
-            await a.SetRolesAsync(admin, (await users.FindAsync(target))!.Id, [StaffRoles.Admin], default));
+        var result = await users.AdministerAsync(admin,
+            new SetStaffRoles((await users.FindAsync(target))!.Id, [StaffRoles.Admin]));
         users.Host.Clock.Advance(TimeSpan.FromMinutes(2)); // past Admin:RecheckInterval
 
-        Assert.True(result.Done, result.Message);
+        Assert.True(result.Succeeded, result.Message);
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/admin/users")).StatusCode);
     }
 
@@ -96,8 +96,7 @@ public sealed class StaffAdministrationTests : OwnHostsTest
         var target = await users.Host.NewStaffAsync(StaffRoles.Admin);
         var id = (await users.FindAsync(target))!.Id;
 
-        await Assert.ThrowsAsync<StaffAdministrationDeniedException>(() =>
-            users.AdministerAsync(a => a.DisableAsync(demoted, id, default)));
+        Assert.Equal(ConsoleOutcome.Refused, (await users.AdministerAsync(demoted, new DisableStaff(id))).Outcome);
 
         Assert.False(StaffStatuses.IsDisabled((await users.FindAsync(target))!));
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Cart.Tests.Fixtures;
+using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,19 +39,13 @@ internal sealed partial class StaffUsersHost
     /// <summary>The session a sign-in of <paramref name="email"/> would carry now.</summary>
     public Task<ClaimsPrincipal> SessionAsync(string email) => Host.SessionOfAsync(email);
 
-    /// <summary>Runs <paramref name="call"/> on the host's staff administration as <paramref name="actor"/>'s session.</summary>
-    public async Task<T> AdministerAsync<T>(string actor, Func<StaffAdministration, ClaimsPrincipal, Task<T>> call)
-    {
-        var session = await SessionAsync(actor);
-        return await AdministerAsync(a => call(a, session));
-    }
+    /// <summary>Runs the console action as <paramref name="actor"/>'s session (a sign-in now would carry).</summary>
+    public async Task<ConsoleResult<T>> AdministerAsync<T>(string actor, IConsoleAction<T> action) =>
+        await Host.RunAsync(await SessionAsync(actor), action);
 
-    /// <summary>Runs <paramref name="call"/> on the host's staff administration, in a scope of its own.</summary>
-    public async Task<T> AdministerAsync<T>(Func<StaffAdministration, Task<T>> call)
-    {
-        await using var scope = Host.Services.CreateAsyncScope();
-        return await call(scope.ServiceProvider.GetRequiredService<StaffAdministration>());
-    }
+    /// <summary>Runs the console action as <paramref name="session"/>.</summary>
+    public Task<ConsoleResult<T>> AdministerAsync<T>(ClaimsPrincipal session, IConsoleAction<T> action) =>
+        Host.RunAsync(session, action);
 
     public async Task<IdentityUser?> FindAsync(string email)
     {

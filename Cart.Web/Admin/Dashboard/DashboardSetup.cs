@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cart.Web.Admin.Actions;
 using Cart.Web.Platform.Problems;
 
 namespace Cart.Web.Admin.Dashboard;
@@ -27,8 +28,8 @@ public static class DashboardSetup
             $"{CsvPath}?period={period.Name}&from={period.From:yyyy-MM-dd}&to={period.To.AddDays(-1):yyyy-MM-dd}")
         : $"{CsvPath}?period={period.Name}";
 
-    private static async Task<IResult> ExportAsync(DashboardService dashboard, string? period, string? from,
-        string? to, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(DashboardService dashboard, ConsoleRunner runner,
+        HttpContext context, string? period, string? from, string? to)
     {
         var (parsed, problem) = dashboard.Parse(period, from, to);
         if (parsed is null)
@@ -36,7 +37,9 @@ public static class DashboardSetup
             throw RequestValidationException.For("period", problem!);
         }
 
-        var csv = await DashboardCsv.WriteAsync(await dashboard.FiguresAsync(parsed, cancellationToken));
+        // A refusal (the account changed since the cookie was checked) throws UnauthorizedAccessException: 403.
+        var figures = (await runner.RunInRequestAsync(new ReadDashboardFigures(parsed), context)).ValueOrThrow();
+        var csv = await DashboardCsv.WriteAsync(figures);
         var name = string.Create(CultureInfo.InvariantCulture,
             $"dashboard-{parsed.From:yyyyMMdd'T'HHmm}-{parsed.To:yyyyMMdd'T'HHmm}.csv");
         return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", name);

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Cart.Domain.Inventory;
+using Cart.Web.Admin.Actions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cart.Web.Admin.Merchandising;
@@ -35,8 +35,8 @@ internal static class HoldsCsvEndpoint
         $"{Path}?search={Uri.EscapeDataString(filter.Search ?? string.Empty)}" +
         $"&sort={filter.Sort.ToString().ToLowerInvariant()}&descending={(filter.Descending ? "true" : "false")}";
 
-    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> Export(ClaimsPrincipal user,
-        HoldsService holds, TimeProvider clock, HttpContext context, string? search = null, string? sort = null,
+    private static async Task<Results<PushStreamHttpResult, ValidationProblem>> Export(ConsoleRunner runner,
+        TimeProvider clock, HttpContext context, string? search = null, string? sort = null,
         bool descending = false)
     {
         // By name only, in any case: "held", as the page's links write it (a number is no sort).
@@ -50,7 +50,8 @@ internal static class HoldsCsvEndpoint
         }
 
         var filter = new StockFilter(search, Enum.Parse<StockSort>(order), descending);
-        var rows = await holds.StreamAsync(user, filter, context.RequestAborted);
+        // Checked before the first row is read; a refusal throws UnauthorizedAccessException: 403.
+        var rows = (await runner.RunInRequestAsync(new StreamHolds(filter), context)).ValueOrThrow();
         var stamp = clock.GetUtcNow().ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         return TypedResults.Stream(body => WriteAsync(body, rows, context.RequestAborted), "text/csv; charset=utf-8",
             $"holds-{stamp}Z.csv");

@@ -29,13 +29,6 @@ public sealed record StaffMember(
 /// <summary>A page of staff accounts, and how many match in all.</summary>
 public sealed record StaffPage(IReadOnlyList<StaffMember> Members, int Total);
 
-/// <summary>What an admin action did, in words for the page: done, or refused and why.</summary>
-public sealed record StaffActionResult(bool Done, string Message)
-{
-    public static StaffActionResult Ok(string message) => new(true, message);
-
-    public static StaffActionResult Refused(string message) => new(false, message);
-}
 
 /// <summary>How a status is read from Identity's account, and how "disabled" is written into it.</summary>
 internal static class StaffStatuses

@@ -2,13 +2,10 @@ using System.Globalization;
 
 namespace Cart.Web.Admin.Components.Pages.Dashboard;
 
-/// <summary>How the dashboard writes its numbers: counts with separators, rates as percentages, money with its
-/// currency code and that currency's usual decimals. Invariant culture: every member of staff reads the same.</summary>
+/// <summary>How the dashboard writes its numbers: counts with separators, rates as percentages (money:
+/// <see cref="ConsoleFormat.Money"/>). Invariant culture: every member of staff reads the same.</summary>
 public static class DashboardFormat
 {
-    /// <summary>Currencies whose prices carry no minor units in practice.</summary>
-    private static readonly HashSet<string> WholeCurrencies = new(["IDR", "VND"], StringComparer.Ordinal);
-
     public static string Count(decimal? value) =>
         value is { } v ? v.ToString("#,0", CultureInfo.InvariantCulture) : "–";
 
@@ -18,9 +15,6 @@ public static class DashboardFormat
     public static string Rate(decimal? value) =>
         value is { } v ? (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + " %" : "–";
 
-    public static string Money(string currency, decimal? value) => value is { } v
-        ? currency + " " + v.ToString(WholeCurrencies.Contains(currency) ? "#,0" : "#,0.00", CultureInfo.InvariantCulture)
-        : "–";
 
     public static string Utc(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
