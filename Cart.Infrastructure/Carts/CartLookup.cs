@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Checkout;
 using Cart.Domain.Carts;
 using Cart.Domain.Carts.Support;
 using Cart.Domain.Common;
@@ -28,7 +29,7 @@ internal sealed class CartLookup(CartDbContext db) : ICartLookup
         // Every owner of one look-up is of one kind (a key names one owner, an email names shoppers).
         var kind = owners[0].Kind;
         var ids = owners.Select(o => o.Id).Distinct().ToList();
-        var carts = db.Carts.AsNoTracking().Where(c => c.OwnerKind == kind && ids.Contains(c.OwnerId));
+        var carts = db.Carts().AsNoTracking().Where(c => c.OwnerKind == kind && ids.Contains(c.OwnerId));
         var total = await carts.CountAsync(cancellationToken);
         var page = await carts.Include(c => c.Lines)
             .OrderByDescending(c => c.LastActiveAt).ThenBy(c => c.Id)
@@ -42,7 +43,7 @@ internal sealed class CartLookup(CartDbContext db) : ICartLookup
 
     public async Task<CartForSupport?> GetAsync(string cartId, CancellationToken cancellationToken)
     {
-        var cart = await db.Carts.AsNoTracking().Include(c => c.Lines)
+        var cart = await db.Carts().AsNoTracking().Include(c => c.Lines)
             .SingleOrDefaultAsync(c => c.Id == cartId, cancellationToken);
         if (cart is null)
         {
@@ -61,14 +62,14 @@ internal sealed class CartLookup(CartDbContext db) : ICartLookup
     public async Task<ResultPage<CartEvent>> TimelineAsync(string cartId, int skip, int take,
         CancellationToken cancellationToken)
     {
-        var events = db.CartEvents.AsNoTracking().Where(e => e.CartId == cartId);
+        var events = db.CartEvents().AsNoTracking().Where(e => e.CartId == cartId);
         var total = await events.CountAsync(cancellationToken);
         var page = await events.OrderByDescending(e => e.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return new ResultPage<CartEvent>(page, total);
     }
 
     public Task<CartEvent?> FindRemovalAsync(string cartId, long eventId, CancellationToken cancellationToken) =>
-        db.CartEvents.AsNoTracking()
+        db.CartEvents().AsNoTracking()
             .SingleOrDefaultAsync(e => e.Id == eventId && e.CartId == cartId && e.Type == CartActivityTypes.ItemRemoved,
                 cancellationToken);
 
@@ -88,11 +89,11 @@ internal sealed class CartLookup(CartDbContext db) : ICartLookup
                         .Select(e => e.UserId).OrderBy(u => u).Take(100).ToListAsync(cancellationToken);
                 return users.ConvertAll(u => new CartOwner(OwnerKind.User, u));
             case CartLookupKey.CartId:
-                var cartOwner = await db.Carts.AsNoTracking().Where(c => c.Id == value)
+                var cartOwner = await db.Carts().AsNoTracking().Where(c => c.Id == value)
                     .Select(c => new { c.OwnerKind, c.OwnerId }).SingleOrDefaultAsync(cancellationToken);
                 return cartOwner is null ? [] : [new CartOwner(cartOwner.OwnerKind, cartOwner.OwnerId)];
             case CartLookupKey.OrderId:
-                var orderOwner = await db.Orders.AsNoTracking().Where(o => o.Id == value)
+                var orderOwner = await db.Orders().AsNoTracking().Where(o => o.Id == value)
                     .Select(o => new { o.OwnerKind, o.OwnerId }).SingleOrDefaultAsync(cancellationToken);
                 return orderOwner is null ? [] : [new CartOwner(orderOwner.OwnerKind, orderOwner.OwnerId)];
             default:

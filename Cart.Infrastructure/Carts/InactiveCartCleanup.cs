@@ -42,7 +42,7 @@ public sealed partial class InactiveCartCleanup(
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var candidates = await db.Carts.AsNoTracking()
+            var candidates = await db.Carts().AsNoTracking()
                 .Where(c => c.LastActiveAt < inactiveBefore)
                 .OrderBy(c => c.LastActiveAt)
                 .Select(c => c.Id)
@@ -92,7 +92,7 @@ public sealed partial class InactiveCartCleanup(
         // The SKUs to lock, read before any lock. A hold on another SKU cannot appear unseen: a writer adds one only
         // in a change of its cart, and a changed cart is no longer inactive (or, changing after the claim, waits on
         // it and then finds its cart gone).
-        var skus = (await db.StockHolds.AsNoTracking()
+        var skus = (await db.StockHolds().AsNoTracking()
                 .Where(h => candidates.Contains(h.CartId) && h.Status == HoldStatus.Active)
                 .Select(h => h.Sku)
                 .Distinct()
@@ -110,7 +110,7 @@ public sealed partial class InactiveCartCleanup(
 
         // The claim: the carts still inactive, locked until the commit. A writer that read one of them before finds
         // its version gone and starts again from a fresh read (no cart).
-        var claimed = await db.Carts
+        var claimed = await db.Carts()
             .Where(c => candidates.Contains(c.Id) && c.LastActiveAt < inactiveBefore)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
         if (claimed == 0)
@@ -118,23 +118,23 @@ public sealed partial class InactiveCartCleanup(
             return [];
         }
 
-        var carts = await db.Carts.AsNoTracking()
+        var carts = await db.Carts().AsNoTracking()
             .Where(c => candidates.Contains(c.Id) && c.LastActiveAt < inactiveBefore)
             .Select(c => new { c.Id, c.OwnerKind, c.OwnerId, c.Version, c.Status })
             .ToListAsync(cancellationToken);
         var ids = carts.ConvertAll(c => c.Id);
 
         await ReleaseHoldsAsync(ids, skus, tracked, cancellationToken);
-        await db.StockHolds.Where(h => ids.Contains(h.CartId)).ExecuteDeleteAsync(cancellationToken);
-        await db.CartLines.Where(l => ids.Contains(l.CartId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Carts.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+        await db.StockHolds().Where(h => ids.Contains(h.CartId)).ExecuteDeleteAsync(cancellationToken);
+        await db.CartLines().Where(l => ids.Contains(l.CartId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Carts().Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
 
         var deleted = carts.ConvertAll(c =>
             new DeletedCart(c.Id, new CartOwner(c.OwnerKind, c.OwnerId), c.Version, c.Status));
         foreach (var cart in deleted)
         {
             var activity = new CartActivity(CartActivityTypes.CartDeleted, Detail: StatusWord(cart.Status));
-            db.CartEvents.Add(new CartEvent(cart.CartId, cart.Owner, activity, Actor, now));
+            db.CartEvents().Add(new CartEvent(cart.CartId, cart.Owner, activity, Actor, now));
         }
 
         await KeepVersionsAsync(deleted, now, cancellationToken);
@@ -147,7 +147,7 @@ public sealed partial class InactiveCartCleanup(
     private async Task ReleaseHoldsAsync(List<string> ids, List<string> lockedFirst, HashSet<string> tracked,
         CancellationToken cancellationToken)
     {
-        var held = await db.StockHolds.AsNoTracking()
+        var held = await db.StockHolds().AsNoTracking()
             .Where(h => ids.Contains(h.CartId) && h.Status == HoldStatus.Active)
             .GroupBy(h => h.Sku)
             .Select(g => new { Sku = g.Key, Units = g.Sum(h => h.Quantity) })
@@ -172,7 +172,7 @@ public sealed partial class InactiveCartCleanup(
     {
         var highest = deleted.GroupBy(c => c.Owner).ToDictionary(g => g.Key, g => g.Max(c => c.Version));
         var ownerIds = highest.Keys.Select(o => o.Id).Distinct(StringComparer.Ordinal).ToList();
-        var existing = await db.DeletedCartsVersions
+        var existing = await db.DeletedCartsVersions()
             .Where(v => ownerIds.Contains(v.OwnerId))
             .ToListAsync(cancellationToken);
         foreach (var (owner, version) in highest)
@@ -180,7 +180,7 @@ public sealed partial class InactiveCartCleanup(
             var row = existing.Find(v => v.OwnerKind == owner.Kind && v.OwnerId == owner.Id);
             if (row is null)
             {
-                db.DeletedCartsVersions.Add(new DeletedCartsVersion(owner, version, now));
+                db.DeletedCartsVersions().Add(new DeletedCartsVersion(owner, version, now));
             }
             else
             {

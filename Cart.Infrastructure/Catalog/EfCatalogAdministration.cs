@@ -16,7 +16,7 @@ internal sealed class EfCatalogAdministration(CartDbContext db, IFusionCache cac
     public async Task<(IReadOnlyList<ProductInfo> Items, int Total)> PageAsync(string? search, int page, int pageSize,
         CancellationToken cancellationToken)
     {
-        var query = db.Products.AsNoTracking();
+        var query = db.Products().AsNoTracking();
         var term = search?.Trim();
         if (!string.IsNullOrEmpty(term))
         {
@@ -39,12 +39,12 @@ internal sealed class EfCatalogAdministration(CartDbContext db, IFusionCache cac
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
-        var changed = await db.Products
+        var changed = await db.Products()
             .Where(p => p.Sku == sku && p.Price == expectedPrice)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(p => p.Price, price)
                 .SetProperty(p => p.UpdatedAt, now), cancellationToken) == 1;
-        var current = await db.Products.AsNoTracking().Where(p => p.Sku == sku)
+        var current = await db.Products().AsNoTracking().Where(p => p.Sku == sku)
             .Select(p => new { p.Price, p.Currency })
             .SingleOrDefaultAsync(cancellationToken);
         if (current is null)

@@ -7,10 +7,10 @@ namespace Cart.Infrastructure.Checkout;
 
 internal sealed class EfOrderBook(CartDbContext db) : IOrderBook
 {
-    public void Place(Order order) => db.Orders.Add(order);
+    public void Place(Order order) => db.Orders().Add(order);
 
     public Task<Order?> FindAsync(CartOwner owner, string orderId, CancellationToken cancellationToken) =>
-        db.Orders.AsNoTracking()
+        db.Orders().AsNoTracking()
             .Include(o => o.Lines)
             .SingleOrDefaultAsync(o => o.Id == orderId && o.OwnerKind == owner.Kind && o.OwnerId == owner.Id,
                 cancellationToken);

@@ -44,7 +44,7 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
         {
             db.ChangeTracker.Clear();
             var now = clock.GetUtcNow();
-            var record = await db.IdempotencyRecords.SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key,
+            var record = await db.IdempotencyRecords().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key,
                 cancellationToken);
             if (record is not null && !record.IsExpired(now) && !record.IsAbandoned(now))
             {
@@ -55,7 +55,7 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
             if (record is null)
             {
                 record = new IdempotencyRecord(scope, key, fingerprint, now);
-                db.IdempotencyRecords.Add(record);
+                db.IdempotencyRecords().Add(record);
             }
             else
             {
@@ -102,14 +102,14 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
         var max = options.Value.MaxRecordsPerOwner;
         for (var pass = 0; pass < EvictionPasses; pass++)
         {
-            var count = await db.IdempotencyRecords.CountAsync(r => r.Scope == scope, CancellationToken.None);
+            var count = await db.IdempotencyRecords().CountAsync(r => r.Scope == scope, CancellationToken.None);
             if (count <= max)
             {
                 return true;
             }
 
             var excess = count - max;
-            var evicted = await db.IdempotencyRecords
+            var evicted = await db.IdempotencyRecords()
                 .Where(r => r.Scope == scope && r.Key != ownKey
                             && (r.Completed || r.LockedUntil <= now || r.ExpiresAt <= now))
                 .OrderBy(r => r.CreatedAt)
@@ -131,7 +131,7 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
     public static async Task<bool> CompleteAsync(CartDbContext context, string scope, string key, string claimToken,
         int status, string body, string? etag, string? location, CancellationToken cancellationToken)
     {
-        var record = await context.IdempotencyRecords.SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key,
+        var record = await context.IdempotencyRecords().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key,
             cancellationToken);
         if (record is null || record.ClaimToken != claimToken || record.Completed)
         {
@@ -146,7 +146,7 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
     public async Task ReleaseAsync(string scope, string key, string claimToken, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await db.IdempotencyRecords
+        await db.IdempotencyRecords()
             .Where(r => r.Scope == scope && r.Key == key && r.ClaimToken == claimToken && !r.Completed)
             .ExecuteDeleteAsync(cancellationToken);
     }

@@ -1,3 +1,5 @@
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Carts;
 using System.Runtime.CompilerServices;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
@@ -52,14 +54,14 @@ internal sealed class EfStockAdministration(CartDbContext db) : IStockAdministra
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         // ix_stock_holds_active_sku_expiry: one range of the SKU's live holds, already in expiry order.
-        var live = db.StockHolds.AsNoTracking()
+        var live = db.StockHolds().AsNoTracking()
             .Where(h => h.Sku == sku && h.Status == HoldStatus.Active && h.ExpiresAt > now);
         var total = await live.CountAsync(cancellationToken);
         var items = await live
             .OrderBy(h => h.ExpiresAt).ThenBy(h => h.CartId)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
-            .Join(db.Carts, h => h.CartId, c => c.Id,
+            .Join(db.Carts(), h => h.CartId, c => c.Id,
                 (h, c) => new SkuHolder(h.CartId, c.OwnerKind, c.OwnerId, h.Quantity, h.ExpiresAt, c.Version))
             .ToListAsync(cancellationToken);
         return (items, total);
@@ -72,7 +74,7 @@ internal sealed class EfStockAdministration(CartDbContext db) : IStockAdministra
     private IQueryable<FigureRow> Figures(StockFilter filter, DateTimeOffset now)
     {
         var soon = now + SkuStockFigures.ExpiringWindow;
-        var live = db.StockHolds
+        var live = db.StockHolds()
             .Where(h => h.Status == HoldStatus.Active && h.ExpiresAt > now)
             .GroupBy(h => h.Sku)
             .Select(g => new
@@ -83,8 +85,8 @@ internal sealed class EfStockAdministration(CartDbContext db) : IStockAdministra
                 Carts = g.Count(),
             });
         var rows =
-            from s in db.Stock.AsNoTracking()
-            join p in db.Products.AsNoTracking() on s.Sku equals p.Sku into products
+            from s in db.Stock().AsNoTracking()
+            join p in db.Products().AsNoTracking() on s.Sku equals p.Sku into products
             from p in products.DefaultIfEmpty()
             join f in live on s.Sku equals f.Sku into figures
             from f in figures.DefaultIfEmpty()

@@ -27,7 +27,7 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
             }
 
             var carts = bySku.Select(r => r.CartId).Distinct().ToList();
-            var holds = await db.StockHolds.Where(h => h.Sku == sku && carts.Contains(h.CartId))
+            var holds = await db.StockHolds().Where(h => h.Sku == sku && carts.Contains(h.CartId))
                 .ToDictionaryAsync(h => h.CartId, cancellationToken);
 
             // Releases first: what one cart gives back (a merged guest cart) can go to another in the same change.
@@ -42,7 +42,7 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
                 if (hold is null)
                 {
                     hold = new StockHold(request.CartId, sku, now);
-                    db.StockHolds.Add(hold);
+                    db.StockHolds().Add(hold);
                     holds[request.CartId] = hold;
                 }
 
@@ -76,7 +76,7 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
                 continue;
             }
 
-            var hold = await db.StockHolds.SingleOrDefaultAsync(h => h.CartId == cartId && h.Sku == line.Sku,
+            var hold = await db.StockHolds().SingleOrDefaultAsync(h => h.CartId == cartId && h.Sku == line.Sku,
                 cancellationToken);
             var fromHold = hold?.Reserving ?? 0;
             var sold = await StockRows.TrySellAsync(db, line.Sku, line.Quantity, fromHold, cancellationToken);
@@ -111,12 +111,12 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
             return new Dictionary<string, int>();
         }
 
-        var rows = await db.Stock.AsNoTracking()
+        var rows = await db.Stock().AsNoTracking()
             .Where(s => skus.Contains(s.Sku))
             .Select(s => new
             {
                 s.Sku,
-                Free = s.OnHand - s.Reserved + (db.StockHolds
+                Free = s.OnHand - s.Reserved + (db.StockHolds()
                     .Where(h => h.Sku == s.Sku && h.Status == HoldStatus.Active && h.ExpiresAt <= now)
                     .Sum(h => (int?)h.Quantity) ?? 0),
             })
@@ -199,7 +199,7 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
         var since = now - Limits.Duration;
         var changingCarts = changing.Select(h => h.CartId).ToList();
         // ix_stock_holds_holder_sku: one range of the holder's holds of the SKU; those touched within a pause.
-        var stored = await db.StockHolds.AsNoTracking()
+        var stored = await db.StockHolds().AsNoTracking()
             .Where(h => h.Holder == holder && h.Sku == sku && !changingCarts.Contains(h.CartId)
                         && ((h.Status == HoldStatus.Active && h.ExpiresAt > since)
                             || (h.Status != HoldStatus.Active && h.UpdatedAt > since)))

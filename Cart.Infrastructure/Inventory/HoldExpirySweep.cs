@@ -23,7 +23,7 @@ public sealed class HoldExpirySweep(CartDbContext db, TimeProvider clock, IOptio
         string? after = null;
         while (true)
         {
-            var skus = await db.StockHolds.AsNoTracking()
+            var skus = await db.StockHolds().AsNoTracking()
                 .Where(h => h.Status == HoldStatus.Active && h.ExpiresAt <= now)
                 .Where(h => after == null || string.Compare(h.Sku, after) > 0)
                 .Select(h => h.Sku)

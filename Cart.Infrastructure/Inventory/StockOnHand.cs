@@ -24,12 +24,12 @@ internal static class StockOnHand
         }
 
         await StockRows.ReleaseLapsedAsync(db, sku, now, [], cancellationToken);
-        var changed = await db.Stock
+        var changed = await db.Stock()
             .Where(s => s.Sku == sku && s.OnHand == expectedOnHand && s.Reserved <= onHand)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.OnHand, onHand)
                 .SetProperty(s => s.UpdatedAt, now), cancellationToken) == 1;
-        var row = await db.Stock.AsNoTracking().Where(s => s.Sku == sku)
+        var row = await db.Stock().AsNoTracking().Where(s => s.Sku == sku)
             .Select(s => new { s.OnHand, s.Reserved })
             .SingleAsync(cancellationToken);
         // The lapsed holds' timeline entries commit with the change (or with the refusal: they were released anyway).

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Scheduling;
 using Microsoft.Data.Sqlite;
@@ -42,21 +43,21 @@ public sealed class CartDatabaseInitializer(
         }
 
         var now = clock.GetUtcNow();
-        if (!await db.Products.AnyAsync(cancellationToken))
+        if (!await db.Products().AnyAsync(cancellationToken))
         {
-            db.Products.AddRange(DemoCatalog.Products(now));
+            db.Products().AddRange(DemoCatalog.Products(now));
             await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Seeded the demo catalog with {Count} products", await db.Products.CountAsync(cancellationToken));
+            logger.LogInformation("Seeded the demo catalog with {Count} products", await db.Products().CountAsync(cancellationToken));
         }
 
         // A demo database made before stock was tracked gets its stock too.
-        if (!await db.Stock.AnyAsync(cancellationToken))
+        if (!await db.Stock().AnyAsync(cancellationToken))
         {
-            var demoSkus = await db.Products.Select(p => p.Sku).ToListAsync(cancellationToken);
+            var demoSkus = await db.Products().Select(p => p.Sku).ToListAsync(cancellationToken);
             var known = demoSkus.ToHashSet(StringComparer.Ordinal);
-            db.Stock.AddRange(DemoCatalog.Stock(now).Where(s => known.Contains(s.Sku)));
+            db.Stock().AddRange(DemoCatalog.Stock(now).Where(s => known.Contains(s.Sku)));
             await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Seeded demo stock for {Count} products", await db.Stock.CountAsync(cancellationToken));
+            logger.LogInformation("Seeded demo stock for {Count} products", await db.Stock().CountAsync(cancellationToken));
         }
 
         db.ChangeTracker.Clear();

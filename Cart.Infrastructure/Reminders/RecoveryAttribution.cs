@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Carts;
 using Cart.Domain.Carts;
 using Cart.Domain.Checkout;
 using Cart.Domain.Reminders;
@@ -54,7 +55,7 @@ public sealed class RecoveryAttribution(CartDbContext db, IOrderBook orders, IOp
     private async Task<bool> TryCreditAsync(string cartId, TimeSpan window, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var checkout = await db.CartEvents.AsNoTracking()
+        var checkout = await db.CartEvents().AsNoTracking()
             .Where(e => e.CartId == cartId && e.Type == CartActivityTypes.CheckedOut)
             .Select(e => new { e.Detail, e.At })
             .FirstOrDefaultAsync(cancellationToken);
@@ -83,7 +84,7 @@ public sealed class RecoveryAttribution(CartDbContext db, IOrderBook orders, IOp
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(new ReminderRecovery(order.Id, credited.Id, cartId, credited.Step, order.Total, order.Currency, now));
-        db.CartEvents.Add(new CartEvent(cartId, credited.Owner,
+        db.CartEvents().Add(new CartEvent(cartId, credited.Owner,
             new CartActivity(CartActivityTypes.CartRecovered, Quantity: credited.Step, Detail: order.Id),
             ReminderDispatcher.Actor, now));
         try

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Carts;
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
@@ -112,7 +113,7 @@ public sealed partial class ReminderDispatcher(
     private async Task<(EmailMessage? Message, string Reason)> ComposeAsync(Reminder reminder, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var cart = await db.Carts.AsNoTracking().Include(c => c.Lines)
+        var cart = await db.Carts().AsNoTracking().Include(c => c.Lines)
             .SingleOrDefaultAsync(c => c.Id == reminder.CartId, cancellationToken);
         if (cart is null || cart.Status != CartStatus.Active || cart.Version != reminder.CartVersion || cart.Lines.Count == 0)
         {
@@ -147,7 +148,7 @@ public sealed partial class ReminderDispatcher(
                 .SetProperty(r => r.Status, ReminderStatus.Sent)
                 .SetProperty(r => r.SentAt, now)
                 .SetProperty(r => r.LastError, (string?)null), CancellationToken.None);
-        db.CartEvents.Add(new CartEvent(reminder.CartId, reminder.Owner,
+        db.CartEvents().Add(new CartEvent(reminder.CartId, reminder.Owner,
             new CartActivity(CartActivityTypes.ReminderSent, Quantity: reminder.Step, Detail: reminder.Id), Actor, now));
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);

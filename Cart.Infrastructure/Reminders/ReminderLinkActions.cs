@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Carts;
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
 using Cart.Domain.Reminders;
@@ -43,7 +44,7 @@ public sealed class ReminderLinkActions(CartDbContext db, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LinkOpenedAt, now), cancellationToken) == 1;
         if (first)
         {
-            db.CartEvents.Add(new CartEvent(reminder.CartId, reminder.Owner,
+            db.CartEvents().Add(new CartEvent(reminder.CartId, reminder.Owner,
                 new CartActivity(CartActivityTypes.ReminderLinkOpened, Quantity: reminder.Step, Detail: reminder.Id),
                 CartActor.Shopper(reminder.Owner), now));
             await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Carts;
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
 using Cart.Domain.Reminders;
@@ -76,7 +77,7 @@ public sealed class ReminderScheduler(CartDbContext db, IOptions<RemindersOption
 
     private IQueryable<DueCart> DueCarts(int step, DateTimeOffset scannedFrom, DateTimeOffset dueBy, DateTimeOffset afterAt,
         string afterId) =>
-        from cart in db.Carts.AsNoTracking()
+        from cart in db.Carts().AsNoTracking()
         where cart.UpdatedAt > scannedFrom && cart.UpdatedAt <= dueBy
               && (cart.UpdatedAt > afterAt || (cart.UpdatedAt == afterAt && string.Compare(cart.Id, afterId) > 0))
               && cart.Status == CartStatus.Active && cart.OwnerKind == OwnerKind.User && cart.Lines.Any()

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Catalog;
 using System.Text;
 using Cart.Infrastructure.Hosting;
 using Cart.Infrastructure.Persistence;
@@ -142,6 +143,6 @@ public sealed class DeploymentSettingsTests : OwnHostsTest
     private async Task<int> ProductsAsync()
     {
         await using var reader = new CartAppFactory(Database);
-        return await reader.WithDbAsync(db => db.Products.CountAsync());
+        return await reader.WithDbAsync(db => db.Products().CountAsync());
     }
 }

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Catalog;
 using System.Net.Http.Headers;
 using Cart.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -46,7 +47,7 @@ public abstract class ApiFixture(DatabaseProvider provider, bool useRedis, bool 
         _factory.StartServer(); // starts the host: migrations run here
         await _factory.WithDbAsync(async db =>
         {
-            db.Products.AddRange(TestCatalog.Products(_factory.Clock.GetUtcNow()));
+            db.Products().AddRange(TestCatalog.Products(_factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
     }

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Reporting;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Cart.Domain.Carts;
@@ -72,7 +73,7 @@ public sealed class BusinessMetricsTests : OwnHostsTest
         Assert.Equal(2, first.Sum("cart_units_held", ("period", "snapshot"), ("sku", sgd)));
 
         // The roll-up changes behind the instance's back: scrapes keep showing what it read, without asking.
-        await host.WithDbAsync(db => db.MetricRollups
+        await host.WithDbAsync(db => db.MetricRollups()
             .Where(r => r.Kind == PeriodKind.Day && r.Metric == MetricNames.ActiveCarts)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Value, 4242m)));
         commands.Clear();

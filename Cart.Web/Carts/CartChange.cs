@@ -40,7 +40,7 @@ internal sealed class CartChange(CartDbContext db, CartQueries carts, CartOwner 
         {
             // Closed carts of the owner (a merged guest cart) keep their versions; the new one counts on from them.
             Cart = ShoppingCart.Open(Owner, Now, current.Version);
-            db.Carts.Add(Cart);
+            db.Carts().Add(Cart);
         }
 
         return Cart;

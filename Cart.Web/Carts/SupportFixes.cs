@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Carts;
 using Cart.Domain.Carts;
 using Cart.Domain.Carts.Support;
 using Cart.Domain.Catalog;
@@ -28,7 +29,7 @@ internal sealed class SupportFixes(CartDbContext db, CartWriter writer, IProduct
             throw new ArgumentException(problem, nameof(fix));
         }
 
-        var owner = await db.Carts.AsNoTracking().Where(c => c.Id == fix.CartId)
+        var owner = await db.Carts().AsNoTracking().Where(c => c.Id == fix.CartId)
             .Select(c => new { c.OwnerKind, c.OwnerId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainException(CartErrors.NotActive);
         (ProductInfo, int, RemovedLinePrice)? restore =

@@ -1,3 +1,5 @@
+using Cart.Infrastructure.Inventory;
+using Cart.Infrastructure.Catalog;
 using System.Security.Claims;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
@@ -17,8 +19,8 @@ internal static class MerchandisingData
         var now = host.Clock.GetUtcNow();
         await host.WithDbAsync(async db =>
         {
-            db.Products.Add(new Product(sku, name, null, price, currency, true, now));
-            db.Stock.Add(new StockItem(sku, onHand, now));
+            db.Products().Add(new Product(sku, name, null, price, currency, true, now));
+            db.Stock().Add(new StockItem(sku, onHand, now));
             await db.SaveChangesAsync();
         });
     }

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Catalog;
 using System.Security.Claims;
 using System.Text.Json;
 using Cart.Infrastructure.Persistence;
@@ -220,7 +221,7 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
     }
 
     private static Task<decimal> PriceAsync(CartAppFactory host, string sku) =>
-        host.WithDbAsync(db => db.Products.Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync());
+        host.WithDbAsync(db => db.Products().Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync());
 
     private static JsonElement Line(JsonElement cart, string sku) =>
         cart.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("sku").GetString() == sku);

@@ -1,3 +1,5 @@
+using Cart.Infrastructure.Inventory;
+using Cart.Infrastructure.Catalog;
 using AngleSharp.Dom;
 using Bunit;
 using Cart.Tests.Admin.Merchandising;
@@ -123,6 +125,6 @@ public sealed class ProductsPagesTests : OwnHostsTest
 
     private static Task<(decimal Price, int OnHand)> FiguresAsync(CartAppFactory host, string sku) =>
         host.WithDbAsync(async db => (
-            await db.Products.Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync(),
-            await db.Stock.Where(s => s.Sku == sku).Select(s => s.OnHand).SingleAsync()));
+            await db.Products().Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync(),
+            await db.Stock().Where(s => s.Sku == sku).Select(s => s.OnHand).SingleAsync()));
 }

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Catalog;
 using System.Security.Claims;
 using Cart.Tests.Admin.Merchandising;
 using Cart.Tests.Admin.Support;
@@ -145,7 +146,7 @@ public sealed class StaffStandingTests : OwnHostsTest
     }
 
     private static Task<decimal> PriceOfAsync(CartAppFactory host, string sku) =>
-        host.WithDbAsync(db => db.Products.AsNoTracking().Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync());
+        host.WithDbAsync(db => db.Products().AsNoTracking().Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync());
 
     /// <summary>Disables the account as an admin does, from the users page's service.</summary>
     private static async Task DisableAsync(CartAppFactory host, string email)

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Carts;
 using System.Security.Claims;
 using System.Text.Json;
 using Cart.Domain.Carts;
@@ -27,7 +28,7 @@ internal static class SupportStaff
 
     /// <summary>The cart's timeline entries made by support, oldest first.</summary>
     public static Task<List<CartEvent>> SupportEventsAsync(this CartAppFactory host, string cartId) =>
-        host.WithDbAsync(db => db.CartEvents.AsNoTracking()
+        host.WithDbAsync(db => db.CartEvents().AsNoTracking()
             .Where(e => e.CartId == cartId && e.ActorKind == ActorKind.Support)
             .OrderBy(e => e.Id).ToListAsync());
 }

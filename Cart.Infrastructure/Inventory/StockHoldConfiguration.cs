@@ -1,9 +1,10 @@
+using Cart.Infrastructure.Persistence;
 using Cart.Domain.Common;
 using Cart.Domain.Inventory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cart.Infrastructure.Persistence.Configurations;
+namespace Cart.Infrastructure.Inventory;
 
 internal sealed class StockHoldConfiguration : IEntityTypeConfiguration<StockHold>
 {
