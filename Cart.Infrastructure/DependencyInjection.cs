@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Demo;
 using Cart.Domain.Catalog;
 using Cart.Domain.Checkout;
 using Cart.Infrastructure.Caching;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         AddDbContext(services, database);
 
         services.AddScoped<CartDatabaseInitializer>();
+        services.AddScoped<DemoCatalogSeeder>();
         services.AddCartCaching(configuration);
         services.AddScoped<ProductQueries>();
         services.AddCartStorage();

@@ -1,4 +1,3 @@
-using Cart.Infrastructure.Carts;
 using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
@@ -51,10 +50,12 @@ internal static class StockRows
     /// <summary>
     /// Marks the SKU's lapsed active holds expired and gives their units back, except the holds of
     /// <paramref name="exceptCarts"/> (which the caller is changing itself), and adds a <c>hold_expired</c> entry to
-    /// each cart's timeline (saved with the caller's transaction). Returns the holds it released.
+    /// each cart's timeline through the Carts module's <paramref name="timeline"/> (saved with the caller's transaction).
+    /// Returns the holds it released.
     /// </summary>
     public static async Task<IReadOnlyList<(string CartId, int Quantity)>> ReleaseLapsedAsync(CartDbContext db,
-        string sku, DateTimeOffset now, IReadOnlyCollection<string> exceptCarts, CancellationToken cancellationToken)
+        ICartTimeline timeline, string sku, DateTimeOffset now, IReadOnlyCollection<string> exceptCarts,
+        CancellationToken cancellationToken)
     {
         var lapsed = db.StockHolds().Where(h => h.Sku == sku && h.Status == HoldStatus.Active && h.ExpiresAt <= now
                                               && !exceptCarts.Contains(h.CartId));
@@ -71,7 +72,7 @@ internal static class StockRows
         foreach (var hold in released)
         {
             var expired = new CartActivity(CartActivityTypes.HoldExpired, sku, hold.Quantity);
-            db.CartEvents().Add(new CartEvent(hold.CartId, null, expired, CartActor.HoldExpiry, now));
+            timeline.Record(hold.CartId, null, expired, CartActor.HoldExpiry, now);
         }
 
         return released.Select(h => (h.CartId, h.Quantity)).ToList();

@@ -38,6 +38,25 @@ internal static class FolderCycles
         return graph.ToDictionary(g => g.Key, IReadOnlySet<string> (g) => g.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The uses that make up <paramref name="cycle"/>: for each edge between two of its folders, one type of the first
+    /// using a type of the second, so a failure says what to move.
+    /// </summary>
+    public static IEnumerable<string> Explain(IReadOnlyList<string> cycle,
+        IReadOnlyDictionary<string, IReadOnlySet<string>> uses)
+    {
+        var members = cycle.ToHashSet(StringComparer.Ordinal);
+        return uses.Where(u => members.Contains(TypeDependencies.NamespaceOf(u.Key)))
+            .SelectMany(u => u.Value
+                .Where(used => members.Contains(TypeDependencies.NamespaceOf(used))
+                               && TypeDependencies.NamespaceOf(used) != TypeDependencies.NamespaceOf(u.Key))
+                .Select(used => (From: TypeDependencies.NamespaceOf(u.Key), To: TypeDependencies.NamespaceOf(used),
+                    Use: $"{u.Key} → {used}")))
+            .GroupBy(e => (e.From, e.To))
+            .OrderBy(g => g.Key.From, StringComparer.Ordinal).ThenBy(g => g.Key.To, StringComparer.Ordinal)
+            .Select(g => $"  {g.Key.From} → {g.Key.To}: {string.Join("; ", g.Select(e => e.Use).Order(StringComparer.Ordinal).Take(3))}");
+    }
+
     /// <summary>Each cycle, as its folders in order; empty when the folders form a directed acyclic graph.</summary>
     public static IReadOnlyList<IReadOnlyList<string>> Find(IReadOnlyDictionary<string, IReadOnlySet<string>> graph)
     {

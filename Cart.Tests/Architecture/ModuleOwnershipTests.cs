@@ -36,6 +36,7 @@ public sealed class ModuleOwnershipTests
         var cycles = FolderCycles.Find(FolderCycles.Graph(Uses.Value, TableOwnership.Roots));
 
         Assert.True(cycles.Count == 0,
-            $"Folders depending on each other:\n{string.Join("\n", cycles.Select(c => string.Join(" ⇄ ", c)))}");
+            $"Folders depending on each other:\n{string.Join("\n", cycles.Select(c =>
+                string.Join(" ⇄ ", c) + "\n" + string.Join("\n", FolderCycles.Explain(c, Uses.Value))))}");
     }
 }
