@@ -7,24 +7,29 @@ namespace Cart.Infrastructure.Checkout;
 
 internal sealed class EfOrderBook(CartDbContext db) : IOrderBook
 {
-    public void Place(Order order) => db.Orders().Add(order);
+    public OrderView Place(NewOrder order)
+    {
+        var placed = Order.Place(order.OrderId, order.CartId, order.Owner, order.Currency,
+            order.Lines.Select(l => (l.Sku, l.Name, l.Quantity, l.UnitPrice)), order.At);
+        db.Orders().Add(placed);
+        return OrderView.Of(placed);
+    }
 
-    public Task<Order?> FindAsync(CartOwner owner, string orderId, CancellationToken cancellationToken) =>
-        db.Orders().AsNoTracking()
+    public async Task<OrderView?> FindAsync(CartOwner owner, string orderId, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders().AsNoTracking()
             .Include(o => o.Lines)
             .SingleOrDefaultAsync(o => o.Id == orderId && o.OwnerKind == owner.Kind && o.OwnerId == owner.Id,
                 cancellationToken);
+        return order is null ? null : OrderView.Of(order);
+    }
 
-    public async Task<OrderSummary?> FindOfCartAsync(string cartId, CancellationToken cancellationToken)
+    public async Task<OrderView?> FindOfCartAsync(string cartId, CancellationToken cancellationToken)
     {
         // ux_orders_cart: at most one order per cart.
         var order = await db.Orders().AsNoTracking()
-            .Where(o => o.CartId == cartId)
-            .Select(o => new { o.Id, o.CartId, o.OwnerKind, o.OwnerId, o.Total, o.Currency, o.CreatedAt })
-            .SingleOrDefaultAsync(cancellationToken);
-        return order is null
-            ? null
-            : new OrderSummary(order.Id, order.CartId, new CartOwner(order.OwnerKind, order.OwnerId), order.Total,
-                order.Currency, order.CreatedAt);
+            .Include(o => o.Lines)
+            .SingleOrDefaultAsync(o => o.CartId == cartId, cancellationToken);
+        return order is null ? null : OrderView.Of(order);
     }
 }

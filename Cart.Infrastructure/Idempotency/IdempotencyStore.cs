@@ -25,7 +25,21 @@ public enum ClaimOutcome
     TooManyInProgress,
 }
 
-public sealed record ClaimResult(ClaimOutcome Outcome, IdempotencyRecord Record);
+/// <summary>
+/// What a claim found: the outcome, the claim's token (for <see cref="IdempotencyStore.ReleaseAsync"/> and the
+/// completion), and, for a replay, the stored first response. The record itself stays inside this folder.
+/// </summary>
+public sealed record ClaimResult(ClaimOutcome Outcome, string ClaimToken, StoredResponse? Response)
+{
+    internal static ClaimResult Of(ClaimOutcome outcome, IdempotencyRecord record) =>
+        new(outcome, record.ClaimToken, outcome == ClaimOutcome.Replay
+            ? new StoredResponse(record.ResponseStatus ?? 200, record.ResponseEtag, record.ResponseLocation,
+                record.ReadResponseBody())
+            : null);
+}
+
+/// <summary>The first response of an idempotent request, as stored: written again byte for byte on a replay.</summary>
+public sealed record StoredResponse(int Status, string? ETag, string? Location, byte[] Body);
 
 /// <summary>
 /// The Idempotency-Key records (IETF draft semantics), kept in the system of record, at most
@@ -48,7 +62,7 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
                 cancellationToken);
             if (record is not null && !record.IsExpired(now) && !record.IsAbandoned(now))
             {
-                return new ClaimResult(Judge(record, fingerprint), record);
+                return ClaimResult.Of(Judge(record, fingerprint), record);
             }
 
             var isNewKey = record is null;
@@ -74,7 +88,7 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
                 if (attempt >= 2)
                 {
                     db.ChangeTracker.Clear();
-                    return new ClaimResult(ClaimOutcome.InProgress, record);
+                    return ClaimResult.Of(ClaimOutcome.InProgress, record);
                 }
 
                 continue;
@@ -85,10 +99,10 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
             if (isNewKey && !await MakeRoomAsync(scope, key, now))
             {
                 await ReleaseAsync(scope, key, record.ClaimToken, CancellationToken.None);
-                return new ClaimResult(ClaimOutcome.TooManyInProgress, record);
+                return ClaimResult.Of(ClaimOutcome.TooManyInProgress, record);
             }
 
-            return new ClaimResult(ClaimOutcome.Claimed, record);
+            return ClaimResult.Of(ClaimOutcome.Claimed, record);
         }
     }
 

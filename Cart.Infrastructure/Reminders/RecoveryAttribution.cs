@@ -68,8 +68,8 @@ public sealed class RecoveryAttribution(CartDbContext db, IOrderBook orders, ICa
             .Where(r => r.CartId == cartId && r.LinkOpenedAt != null && r.SentAt != null)
             .ToListAsync(cancellationToken);
         var credited = reminders
-            .Where(r => r.LinkOpenedAt <= order.PlacedAt && r.SentAt <= order.PlacedAt
-                        && order.PlacedAt <= r.SentAt + window)
+            .Where(r => r.LinkOpenedAt <= order.CreatedAt && r.SentAt <= order.CreatedAt
+                        && order.CreatedAt <= r.SentAt + window)
             .MaxBy(r => r.LinkOpenedAt);
         if (credited is null || order.Owner != credited.Owner)
         {

@@ -18,7 +18,7 @@ internal sealed class CheckoutCart(CartWriter writer, IProductCatalog catalog, I
     public Task<CartWriteResponse<OrderDocument>> HandleAsync(CartOwner owner, Func<long, bool>? ifMatch,
         CancellationToken cancellationToken)
     {
-        Order? order = null;
+        OrderView? order = null;
         return writer.WriteAsync(owner, ifMatch, change =>
         {
             var cart = change.Cart;
@@ -38,7 +38,7 @@ internal sealed class CheckoutCart(CartWriter writer, IProductCatalog catalog, I
         }, cancellationToken);
     }
 
-    private async Task<Order> CheckOutAsync(ShoppingCart cart, CartOwner owner, DateTimeOffset now,
+    private async Task<OrderView> CheckOutAsync(ShoppingCart cart, CartOwner owner, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var products = await catalog.FindOnPrimaryAsync(cart.Lines.Select(l => l.Sku).ToList(), cancellationToken);
@@ -66,11 +66,11 @@ internal sealed class CheckoutCart(CartWriter writer, IProductCatalog catalog, I
             });
         }
 
-        var orderId = Order.NewId(now);
+        var orderId = NewOrder.NewId(now);
         cart.CheckOut(prices, orderId, now);
-        var order = Order.Place(orderId, cart.Id, owner, cart.Currency!,
-            cart.Lines.Select(l => (l.Sku, (string?)products[l.Sku].Name, l.Quantity, l.UnitPrice)), now);
-        orders.Place(order);
+        var order = orders.Place(new NewOrder(orderId, cart.Id, owner, cart.Currency!,
+            cart.Lines.Select(l => new NewOrderLine(l.Sku, products[l.Sku].Name, l.Quantity, l.UnitPrice)).ToList(),
+            now));
         await stock.CommitAsync(cart.Id, cart.Lines.Select(l => new StockLine(l.Sku, l.Quantity)).ToList(), now,
             cancellationToken);
         return order;
