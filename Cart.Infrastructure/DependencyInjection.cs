@@ -1,10 +1,10 @@
-using Cart.Infrastructure.Demo;
 using Cart.Domain.Catalog;
 using Cart.Domain.Checkout;
 using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Checkout;
+using Cart.Infrastructure.Demo;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;

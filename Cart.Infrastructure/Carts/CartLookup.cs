@@ -1,8 +1,8 @@
-using Cart.Infrastructure.Checkout;
 using Cart.Domain.Carts;
 using Cart.Domain.Carts.Support;
 using Cart.Domain.Common;
 using Cart.Domain.Reminders;
+using Cart.Infrastructure.Checkout;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Persistence;
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
 using Cart.Domain.Common;
+using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cart.Infrastructure.Checkout;
 
-/// <summary>The Checkout module's orders (with their lines). Other modules place and read orders through <c>IOrderBook</c>.</summary>
+/// <summary>
+/// The Checkout module's orders (with their lines). Other modules place and read orders through <c>IOrderBook</c>.
+/// </summary>
 public static class CheckoutTables
 {
     public static DbSet<Order> Orders(this CartDbContext db) => db.Set<Order>();

@@ -1,6 +1,6 @@
-using Cart.Infrastructure.Persistence;
 using Cart.Domain.Checkout;
 using Cart.Domain.Common;
+using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Carts;
 using System.Diagnostics;
 using Cart.Domain.Common;
 using Cart.Domain.Reminders;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Infrastructure.Reminders;

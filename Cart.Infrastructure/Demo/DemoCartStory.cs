@@ -1,12 +1,12 @@
-using Cart.Infrastructure.Inventory;
-using Cart.Infrastructure.Checkout;
-using Cart.Infrastructure.Carts;
 using System.Globalization;
 using Cart.Domain.Carts;
 using Cart.Domain.Checkout;
 using Cart.Domain.Common;
 using Cart.Domain.Inventory;
 using Cart.Domain.Reminders;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Checkout;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Infrastructure.Reminders;
 

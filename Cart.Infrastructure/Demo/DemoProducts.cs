@@ -1,6 +1,6 @@
-using Cart.Infrastructure.Inventory;
-using Cart.Infrastructure.Catalog;
 using Cart.Domain.Catalog;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

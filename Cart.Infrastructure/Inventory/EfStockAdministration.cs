@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Catalog;
 using System.Runtime.CompilerServices;
 using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

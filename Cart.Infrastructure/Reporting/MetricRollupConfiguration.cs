@@ -1,6 +1,6 @@
-using Cart.Infrastructure.Persistence;
 using Cart.Domain.Common;
 using Cart.Domain.Reporting;
+using Cart.Infrastructure.Persistence;
 using Cart.Infrastructure.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,9 +1,9 @@
-using Cart.Infrastructure.Inventory;
-using Cart.Infrastructure.Checkout;
-using Cart.Infrastructure.Carts;
 using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
 using Cart.Domain.Reporting;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Checkout;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

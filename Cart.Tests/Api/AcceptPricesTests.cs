@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Carts;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Cart.Infrastructure.Carts;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
-using Cart.Infrastructure.Carts;
 using System.Net;
+using Cart.Infrastructure.Carts;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Carts;
 using System.Globalization;
 using System.Net;
 using Cart.Infrastructure.Caching;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Carts;

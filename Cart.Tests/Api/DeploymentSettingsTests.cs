@@ -1,5 +1,5 @@
-using Cart.Infrastructure.Catalog;
 using System.Text;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Hosting;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Architecture;

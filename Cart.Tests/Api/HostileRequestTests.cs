@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Catalog;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;

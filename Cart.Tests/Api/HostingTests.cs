@@ -1,8 +1,8 @@
-using Cart.Infrastructure.Catalog;
 using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Architecture;
 using Cart.Tests.Fixtures;

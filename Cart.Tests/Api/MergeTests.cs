@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Carts;
 using System.Net;
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
+using Cart.Infrastructure.Carts;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 

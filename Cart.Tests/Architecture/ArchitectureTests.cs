@@ -1,8 +1,8 @@
-using Cart.Infrastructure.Catalog;
 using System.Reflection;
 using System.Xml.Linq;
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using NetArchTest.Rules;
 

@@ -39,4 +39,47 @@ public sealed class ModuleOwnershipTests
             $"Folders depending on each other:\n{string.Join("\n", cycles.Select(c =>
                 string.Join(" ⇄ ", c) + "\n" + string.Join("\n", FolderCycles.Explain(c, Uses.Value))))}");
     }
+
+    // The rules can fail: run on deliberately bad samples in this test assembly (BadSamples), each finds its break
+    // and nothing else.
+    [Fact]
+    public void OwnershipRules_WhenRunOnBadSamples_FindEachBreak()
+    {
+        var uses = TypeDependencies.Of(typeof(ModuleOwnershipTests).Assembly);
+        const string samples = "Cart.Tests.Architecture.BadSamples";
+        var owners = new Dictionary<string, string>
+        {
+            [$"{samples}.Web.Carts.SampleCartLine"] = "Carts",
+        };
+
+        var crossing = TableOwnership.CrossModuleTableUses(uses, owners, [$"{samples}.Web"], []);
+        var excused = TableOwnership.CrossModuleTableUses(uses, owners, [$"{samples}.Web"],
+            [($"{samples}.Web.Catalog", "Carts", "a sample exception")]);
+        var cycles = FolderCycles.Find(FolderCycles.Graph(uses, $"{samples}.Folders"));
+
+        Assert.Equal([
+            $"{samples}.Web.Catalog.SampleCatalogReadingCartLines → {samples}.Web.Carts.SampleCartLine (Carts)",
+            $"{samples}.Web.Platform.SamplePlatformKnowingCarts → {samples}.Web.Carts.SampleCartLine (Carts)",
+        ], crossing);
+        Assert.Equal([$"{samples}.Web.Platform.SamplePlatformKnowingCarts → {samples}.Web.Carts.SampleCartLine (Carts)"],
+            excused);
+        var cycle = Assert.Single(cycles);
+        Assert.Equal([$"{samples}.Folders.Left", $"{samples}.Folders.Right"], cycle);
+    }
+
+    // Guards the rules against passing vacuously: the real model has the tables of every module, and the reader sees
+    // a module's own use of its tables (a query in a lambda included) and the seams modules do use.
+    [Fact]
+    public void Readers_WhenRunOnTheRealCode_SeeTablesAndUses()
+    {
+        var owners = TableOwnership.OwnerOfEachEntity();
+        var uses = Uses.Value;
+
+        Assert.Equal(["Admin", "Carts", "Catalog", "Checkout", "Idempotency", "Inventory", "Persistence", "Reminders",
+            "Reporting"], owners.Values.Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal("Inventory", owners["Cart.Domain.Inventory.StockHold"]);
+        Assert.Contains("Cart.Domain.Inventory.StockHold", uses["Cart.Infrastructure.Inventory.HoldExpirySweep"]);
+        Assert.Contains("Cart.Domain.Carts.ICartTimeline", uses["Cart.Infrastructure.Inventory.EfStockHolds"]);
+        Assert.Contains("Cart.Domain.Checkout.IOrderBook", uses["Cart.Web.Carts.CheckoutCart"]);
+    }
 }

@@ -1,10 +1,10 @@
-using Cart.Infrastructure.Inventory;
-using Cart.Infrastructure.Catalog;
 using System.Net;
 using System.Net.Http.Json;
 using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Carts;

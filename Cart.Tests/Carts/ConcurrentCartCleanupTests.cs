@@ -1,5 +1,5 @@
-using Cart.Infrastructure.Carts;
 using Cart.Domain.Carts;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
-using Cart.Infrastructure.Inventory;
-using Cart.Infrastructure.Checkout;
 using System.Net;
+using Cart.Infrastructure.Checkout;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Cart.Tests.Inventory;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
-using Cart.Infrastructure.Inventory;
-using Cart.Infrastructure.Checkout;
-using Cart.Infrastructure.Catalog;
-using Cart.Infrastructure.Carts;
 using System.Net;
 using System.Text.Json;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Checkout;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Cart.Tests.Inventory;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using Cart.Infrastructure.Catalog;
 using System.Net.Http.Headers;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

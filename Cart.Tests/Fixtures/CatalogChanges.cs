@@ -1,5 +1,5 @@
-using Cart.Infrastructure.Catalog;
 using Cart.Domain.Catalog;
+using Cart.Infrastructure.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ZiggyCreatures.Caching.Fusion;

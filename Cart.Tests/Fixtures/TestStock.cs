@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Catalog;
 using System.Text.Json;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Inventory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

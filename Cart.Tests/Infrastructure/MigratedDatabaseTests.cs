@@ -1,9 +1,9 @@
-using Cart.Infrastructure.Idempotency;
-using Cart.Infrastructure.Catalog;
-using Cart.Infrastructure.Carts;
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
 using Cart.Domain.Common;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

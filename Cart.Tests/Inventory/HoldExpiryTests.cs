@@ -1,5 +1,5 @@
-using Cart.Infrastructure.Inventory;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,6 @@
-using Cart.Infrastructure.Inventory;
 using System.Net;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Inventory;
 using System.Net;
 using System.Text.Json;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

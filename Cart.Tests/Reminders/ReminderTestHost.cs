@@ -1,10 +1,10 @@
-using Cart.Infrastructure.Inventory;
-using Cart.Infrastructure.Catalog;
-using Cart.Infrastructure.Carts;
 using System.Text.RegularExpressions;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
 using Cart.Domain.Reminders;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Reminders;
 using Cart.Tests.Fixtures;
 using Microsoft.AspNetCore.WebUtilities;

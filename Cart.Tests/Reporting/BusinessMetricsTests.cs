@@ -1,9 +1,9 @@
-using Cart.Infrastructure.Reporting;
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Cart.Domain.Carts;
 using Cart.Domain.Reporting;
 using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Reporting;
 using Cart.Tests.Api;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
-using Cart.Infrastructure.Carts;
 using Cart.Domain.Carts;
 using Cart.Domain.Reporting;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 using Cart.Infrastructure.Reporting;
 using Cart.Tests.Fixtures;

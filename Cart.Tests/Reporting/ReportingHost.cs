@@ -1,10 +1,10 @@
-using Cart.Infrastructure.Catalog;
-using Cart.Infrastructure.Carts;
 using System.Net;
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
 using Cart.Domain.Reporting;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Reporting;

@@ -1,6 +1,6 @@
-using Cart.Infrastructure.Carts;
 using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 
 namespace Cart.Web.Carts;

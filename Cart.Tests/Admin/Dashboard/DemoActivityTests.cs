@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Inventory;
-using Cart.Infrastructure.Catalog;
-using Cart.Infrastructure.Carts;
 using Cart.Domain.Reporting;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Reminders;
 using Cart.Tests.Fixtures;
 using Cart.Tests.Reporting;

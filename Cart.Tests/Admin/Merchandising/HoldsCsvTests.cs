@@ -1,8 +1,8 @@
-using Cart.Infrastructure.Inventory;
-using Cart.Infrastructure.Catalog;
 using System.Net;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;

@@ -1,8 +1,8 @@
-using Cart.Infrastructure.Inventory;
-using Cart.Infrastructure.Catalog;
 using System.Security.Claims;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
-using Cart.Infrastructure.Catalog;
 using System.Security.Claims;
 using System.Text.Json;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;

@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Inventory;
-using Cart.Infrastructure.Catalog;
 using AngleSharp.Dom;
 using Bunit;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Admin.Merchandising;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;

@@ -1,5 +1,5 @@
-using Cart.Infrastructure.Catalog;
 using System.Security.Claims;
+using Cart.Infrastructure.Catalog;
 using Cart.Tests.Admin.Merchandising;
 using Cart.Tests.Admin.Support;
 using Cart.Tests.Admin.Users;

@@ -1,7 +1,7 @@
-using Cart.Infrastructure.Carts;
 using System.Security.Claims;
 using System.Text.Json;
 using Cart.Domain.Carts;
+using Cart.Infrastructure.Carts;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin.Support;
 using Microsoft.AspNetCore.Identity;
