@@ -12,9 +12,9 @@ namespace Cart.Infrastructure.Reminders;
 /// lines whose last change is now that step's delay old, whose owner has an address that has not unsubscribed. Each
 /// pass reads only the carts that became due since the last pass (<see cref="ReminderScanPosition"/>; the Carts
 /// module pages them on its <c>updated_at</c> index, <see cref="ICartDirectory.IdleSignedInCartsAsync"/>), never the
-/// whole table; each page's owners' addresses and earlier reminders are then read here, on this module's tables. A reminder is inserted and committed on its own; the
-/// unique (cart, version, step) makes a second insert, by this pass again or by another instance, fail, so each step
-/// of an idle period is recorded once. Sending is <see cref="ReminderDispatcher"/>'s.
+/// whole table; each page's owners' addresses and earlier reminders are then read here, on this module's tables. A
+/// reminder is inserted and committed on its own; the unique (cart, version, step) makes a second insert, by this pass
+/// again or by another instance, fail, so each step of an idle period is recorded once. Sending is <see cref="ReminderDispatcher"/>'s.
 /// </summary>
 public sealed class ReminderScheduler(CartDbContext db, ICartDirectory carts, IOptions<RemindersOptions> options)
 {
