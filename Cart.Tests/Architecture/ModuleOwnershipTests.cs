@@ -31,6 +31,18 @@ public sealed class ModuleOwnershipTests
     }
 
     [Fact]
+    public void Modules_WhenCompiled_MeetOnlyThroughWhatTheDomainExposes()
+    {
+        var modules = TableOwnership.OwnerOfEachEntity().Values.Where(m => m != "Persistence").ToHashSet();
+
+        var reaching = TableOwnership.ReachesIntoAnotherModule(Uses.Value, modules, TableOwnership.Roots,
+            ["Cart.Infrastructure", "Cart.Web"], TableOwnership.NamedExceptions);
+
+        Assert.True(reaching.Count == 0,
+            $"{reaching.Count} uses of another module's implementation:\n{string.Join("\n", reaching)}");
+    }
+
+    [Fact]
     public void Folders_WhenCompiled_HaveNoCycle()
     {
         var cycles = FolderCycles.Find(FolderCycles.Graph(Uses.Value, TableOwnership.Roots));
@@ -56,6 +68,8 @@ public sealed class ModuleOwnershipTests
         var excused = TableOwnership.CrossModuleTableUses(uses, owners, [$"{samples}.Web"],
             [($"{samples}.Web.Catalog", "Carts", "a sample exception")]);
         var cycles = FolderCycles.Find(FolderCycles.Graph(uses, $"{samples}.Folders"));
+        var reaching = TableOwnership.ReachesIntoAnotherModule(uses, ["Carts", "Catalog"], [$"{samples}.Web"],
+            [$"{samples}.Web"], []);
 
         Assert.Equal([
             $"{samples}.Web.Catalog.SampleCatalogReadingCartLines → {samples}.Web.Carts.SampleCartLine (Carts)",
@@ -63,6 +77,8 @@ public sealed class ModuleOwnershipTests
         ], crossing);
         Assert.Equal([$"{samples}.Web.Platform.SamplePlatformKnowingCarts → {samples}.Web.Carts.SampleCartLine (Carts)"],
             excused);
+        Assert.Equal([$"{samples}.Web.Catalog.SampleCatalogReadingCartLines → {samples}.Web.Carts.SampleCartLine"],
+            reaching);
         var cycle = Assert.Single(cycles);
         Assert.Equal([$"{samples}.Folders.Left", $"{samples}.Folders.Right"], cycle);
     }

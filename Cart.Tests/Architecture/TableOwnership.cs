@@ -87,6 +87,40 @@ internal static class TableOwnership
         return found;
     }
 
+    /// <summary>
+    /// Each use, by a type of one module, of another module's implementation or web side (a type under
+    /// <paramref name="implementationRoots"/>, such as <c>Cart.Infrastructure.Catalog.CatalogTables</c>), as
+    /// "user → used": modules meet only through what the other exposes in the domain (its interfaces, read models and
+    /// events). Shared folders (not in <paramref name="modules"/>) may be used by all; <paramref name="exceptions"/> are
+    /// left out.
+    /// </summary>
+    public static IReadOnlyList<string> ReachesIntoAnotherModule(IReadOnlyDictionary<string, IReadOnlySet<string>> uses,
+        IReadOnlyCollection<string> modules, string[] roots, string[] implementationRoots,
+        IReadOnlyList<(string User, string Owner, string Reason)> exceptions)
+    {
+        var found = new List<string>();
+        foreach (var (user, used) in uses.OrderBy(u => u.Key, StringComparer.Ordinal))
+        {
+            var module = ModuleOf(TypeDependencies.NamespaceOf(user), roots);
+            if (module is null || !modules.Contains(module))
+            {
+                continue;
+            }
+
+            foreach (var other in used.Order(StringComparer.Ordinal))
+            {
+                var owner = ModuleOf(TypeDependencies.NamespaceOf(other), implementationRoots);
+                if (owner is not null && owner != module && modules.Contains(owner)
+                    && !exceptions.Any(e => Covers(e.User, user) && (e.Owner == "*" || e.Owner == owner)))
+                {
+                    found.Add($"{user} → {other}");
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>Whether <paramref name="prefix"/> names <paramref name="type"/> or a folder above it.</summary>
     private static bool Covers(string prefix, string type) =>
         type == prefix || type.StartsWith(prefix + ".", StringComparison.Ordinal);
