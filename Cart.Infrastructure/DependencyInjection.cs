@@ -4,6 +4,7 @@ using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Checkout;
+using Cart.Infrastructure.Demo;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
@@ -39,6 +40,7 @@ public static class DependencyInjection
         AddDbContext(services, database);
 
         services.AddScoped<CartDatabaseInitializer>();
+        services.AddScoped<DemoCatalogSeeder>();
         services.AddCartCaching(configuration);
         services.AddScoped<ProductQueries>();
         services.AddCartStorage();

@@ -27,6 +27,22 @@ public interface IStockHolds
     Task CommitAsync(string cartId, IReadOnlyList<StockLine> lines, DateTimeOffset now,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// First step of deleting carts: locks, in SKU order, the stock rows of every SKU the carts' active holds are on,
+    /// inside the caller's transaction and before the caller claims the carts (the order every writer keeps, so the
+    /// two never deadlock). Returns what it locked, for <see cref="ForgetHoldsOfAsync"/>.
+    /// </summary>
+    Task<LockedHolds> LockHoldsOfAsync(IReadOnlyCollection<string> cartIds, DateTimeOffset now,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Second step of deleting carts: gives back the units their active holds (lapsed ones included) still reserve and
+    /// deletes every hold of the carts. Throws <see cref="HoldsChangedException"/> when a cart holds a SKU that
+    /// <paramref name="locked"/> did not lock (a hold placed in between): the caller rolls back and starts again.
+    /// </summary>
+    Task ForgetHoldsOfAsync(IReadOnlyCollection<string> cartIds, LockedHolds locked,
+        CancellationToken cancellationToken);
+
     /// <summary>Free units now of each tracked SKU among <paramref name="skus"/> (lapsed holds do not count).</summary>
     Task<IReadOnlyDictionary<string, int>> FreeAsync(IReadOnlyCollection<string> skus, DateTimeOffset now,
         CancellationToken cancellationToken);
@@ -49,3 +65,10 @@ public sealed record StockLine(string Sku, int Quantity);
 
 /// <summary>A line that stock cannot cover: what was asked and what is free for it.</summary>
 public sealed record StockShortage(string Sku, int Requested, int Available);
+
+/// <summary>The SKUs whose stock rows <see cref="IStockHolds.LockHoldsOfAsync"/> locked, and which of them are tracked.</summary>
+public sealed record LockedHolds(IReadOnlyList<string> Skus, IReadOnlySet<string> Tracked);
+
+/// <summary>A cart being deleted holds a SKU whose stock row was not locked first; the deletion starts again.</summary>
+public sealed class HoldsChangedException(string sku)
+    : Exception($"A cart being deleted holds {sku}, whose stock row was not locked first.");

@@ -15,7 +15,7 @@ public sealed class CartActivityRecorder(CartDbContext db)
     public Task RecordReadAsync(string cartId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var recordedSince = now - CartActivityRules.ReadRecordedEvery;
-        return db.Carts
+        return db.Carts()
             .Where(c => c.Id == cartId && c.Status == CartStatus.Active && c.LastActiveAt <= recordedSince)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.LastActiveAt, now), cancellationToken);
     }

@@ -4,6 +4,7 @@ using Cart.Domain.Catalog;
 using Cart.Domain.Checkout;
 using Cart.Domain.Common;
 using Cart.Domain.Reminders;
+using Cart.Infrastructure.Checkout;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,7 +35,7 @@ internal sealed class CartLookup(CartDbContext db, IOrderBook orders, IShopperEm
         // Every owner of one look-up is of one kind (a key names one owner, an email names shoppers).
         var kind = owners[0].Kind;
         var ids = owners.Select(o => o.Id).Distinct().ToList();
-        var carts = db.Set<ShoppingCart>().AsNoTracking().Where(c => c.OwnerKind == kind && ids.Contains(c.OwnerId));
+        var carts = db.Carts().AsNoTracking().Where(c => c.OwnerKind == kind && ids.Contains(c.OwnerId));
         var total = await carts.CountAsync(cancellationToken);
         var page = await carts.Include(c => c.Lines)
             .OrderByDescending(c => c.LastActiveAt).ThenBy(c => c.Id)
@@ -48,7 +49,7 @@ internal sealed class CartLookup(CartDbContext db, IOrderBook orders, IShopperEm
 
     public async Task<SupportCart?> GetAsync(string cartId, CancellationToken cancellationToken)
     {
-        var cart = await db.Set<ShoppingCart>().AsNoTracking().Include(c => c.Lines)
+        var cart = await db.Carts().AsNoTracking().Include(c => c.Lines)
             .SingleOrDefaultAsync(c => c.Id == cartId, cancellationToken);
         if (cart is null)
         {
@@ -72,14 +73,14 @@ internal sealed class CartLookup(CartDbContext db, IOrderBook orders, IShopperEm
     public async Task<ResultPage<CartEvent>> TimelineAsync(string cartId, int skip, int take,
         CancellationToken cancellationToken)
     {
-        var events = db.Set<CartEvent>().AsNoTracking().Where(e => e.CartId == cartId);
+        var events = db.CartEvents().AsNoTracking().Where(e => e.CartId == cartId);
         var total = await events.CountAsync(cancellationToken);
         var page = await events.OrderByDescending(e => e.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
         return new ResultPage<CartEvent>(page, total);
     }
 
     public Task<CartEvent?> FindRemovalAsync(string cartId, long eventId, CancellationToken cancellationToken) =>
-        db.Set<CartEvent>().AsNoTracking()
+        db.CartEvents().AsNoTracking()
             .SingleOrDefaultAsync(e => e.Id == eventId && e.CartId == cartId && e.Type == CartActivityTypes.ItemRemoved,
                 cancellationToken);
 
@@ -95,7 +96,7 @@ internal sealed class CartLookup(CartDbContext db, IOrderBook orders, IShopperEm
                 var users = await emails.UsersWithAsync(value, MaxOwnersPerEmail, cancellationToken);
                 return users.Select(u => new CartOwner(OwnerKind.User, u)).ToList();
             case CartLookupKey.CartId:
-                var cartOwner = await db.Set<ShoppingCart>().AsNoTracking().Where(c => c.Id == value)
+                var cartOwner = await db.Carts().AsNoTracking().Where(c => c.Id == value)
                     .Select(c => new { c.OwnerKind, c.OwnerId }).SingleOrDefaultAsync(cancellationToken);
                 return cartOwner is null ? [] : [new CartOwner(cartOwner.OwnerKind, cartOwner.OwnerId)];
             case CartLookupKey.OrderId:

@@ -30,7 +30,7 @@ public sealed class CartQueries(CartDbContext db)
 
         // Read after the carts: a deletion commits the cart's removal and this row together, so a reader that no
         // longer sees the cart sees the row.
-        var deleted = await db.DeletedCartsVersions.AsNoTracking()
+        var deleted = await db.DeletedCartsVersions().AsNoTracking()
             .Where(v => v.OwnerId == owner.Id && v.OwnerKind == owner.Kind)
             .Select(v => (long?)v.Version)
             .FirstOrDefaultAsync(cancellationToken) ?? 0;
@@ -44,14 +44,14 @@ public sealed class CartQueries(CartDbContext db)
 
     /// <summary>True when the cart <paramref name="cartId"/> has been checked out (read outside any change).</summary>
     public Task<bool> IsCheckedOutAsync(string cartId, CancellationToken cancellationToken) =>
-        db.Carts.AsNoTracking().AnyAsync(c => c.Id == cartId && c.Status == CartStatus.CheckedOut, cancellationToken);
+        db.Carts().AsNoTracking().AnyAsync(c => c.Id == cartId && c.Status == CartStatus.CheckedOut, cancellationToken);
 
     /// <summary>True when the cart <paramref name="cartId"/> is no longer at <paramref name="version"/>, or is gone.</summary>
     public async Task<bool> HasChangedAsync(string cartId, long version, CancellationToken cancellationToken) =>
-        !await db.Carts.AsNoTracking().AnyAsync(c => c.Id == cartId && c.Version == version, cancellationToken);
+        !await db.Carts().AsNoTracking().AnyAsync(c => c.Id == cartId && c.Version == version, cancellationToken);
 
     private IQueryable<ShoppingCart> OwnedBy(CartOwner owner, bool tracking) =>
-        (tracking ? db.Carts : db.Carts.AsNoTracking())
+        (tracking ? db.Carts() : db.Carts().AsNoTracking())
             .Include(c => c.Lines)
             .Where(c => c.OwnerKind == owner.Kind && c.OwnerId == owner.Id);
 }

@@ -6,7 +6,10 @@ namespace Cart.Infrastructure.Carts;
 
 public static class CartsSetup
 {
-    /// <summary>The Carts module's storage side: its reads, the read recorder, and the cleanup job.</summary>
+    /// <summary>
+    /// The Carts module's storage side: its reads, the read recorder, the cleanup job, and what other modules may
+    /// ask of it (<see cref="Cart.Domain.Carts.ICartTimeline"/>, <see cref="Cart.Domain.Carts.ICartDirectory"/>).
+    /// </summary>
     public static IServiceCollection AddCartStorage(this IServiceCollection services)
     {
         services.AddOptions<CartsOptions>()
@@ -16,6 +19,8 @@ public static class CartsSetup
         services.AddScoped<CartQueries>();
         services.AddScoped<Cart.Domain.Carts.Support.ICartLookup, CartLookup>();
         services.AddScoped<CartActivityRecorder>();
+        services.AddScoped<Cart.Domain.Carts.ICartTimeline, EfCartTimeline>();
+        services.AddScoped<Cart.Domain.Carts.ICartDirectory, EfCartDirectory>();
         services.TryAddScoped<IDeletedCartsCache, NoDeletedCartsCache>();
         services.AddScoped<InactiveCartCleanup>();
         services.AddRecurringJob<CartCleanupJob>(CartCleanupJob.Id, CartCleanupJob.DefaultCron,

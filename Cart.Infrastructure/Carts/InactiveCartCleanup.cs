@@ -1,7 +1,6 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
 using Cart.Domain.Inventory;
-using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -13,15 +12,17 @@ namespace Cart.Infrastructure.Carts;
 /// One pass of the cleanup: deletes every cart (active or closed) whose last activity
 /// (<see cref="ShoppingCart.LastActiveAt"/>) is older than <see cref="CartsOptions.InactiveAfter"/>, with its lines and
 /// holds, in batches of <see cref="CartsOptions.CleanupBatchSize"/>, each batch one short transaction that:
-/// locks the stock rows of its carts' held SKUs in SKU order (the <see cref="StockRows"/> protocol, as every writer
-/// does, so the two never deadlock), claims the carts still inactive (a row lock, and a version step: the deletion is
-/// a change), gives their active holds' units back, deletes holds, lines and carts, records one <c>cart_deleted</c>
+/// has the Inventory module lock the stock rows of its carts' held SKUs in SKU order (<see cref="IStockHolds.LockHoldsOfAsync"/>,
+/// the order every writer keeps, so the two never deadlock), claims the carts still inactive (a row lock, and a
+/// version step: the deletion is a change), has the Inventory module give their active holds' units back and delete
+/// the holds (<see cref="IStockHolds.ForgetHoldsOfAsync"/>), deletes lines and carts, records one <c>cart_deleted</c>
 /// event per cart and raises each owner's <see cref="DeletedCartsVersion"/>. Then the cache is told.
 /// Safe twice and on several instances at once: a cart another instance claimed or deleted first, or a shopper
 /// touched meanwhile, is simply not claimed, so it is released, recorded and deleted once.
 /// </summary>
 public sealed partial class InactiveCartCleanup(
     CartDbContext db,
+    IStockHolds holds,
     IDeletedCartsCache cache,
     TimeProvider clock,
     IOptions<CartsOptions> options,
@@ -42,7 +43,7 @@ public sealed partial class InactiveCartCleanup(
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var candidates = await db.Carts.AsNoTracking()
+            var candidates = await db.Carts().AsNoTracking()
                 .Where(c => c.LastActiveAt < inactiveBefore)
                 .OrderBy(c => c.LastActiveAt)
                 .Select(c => c.Id)
@@ -89,28 +90,11 @@ public sealed partial class InactiveCartCleanup(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-        // The SKUs to lock, read before any lock. A hold on another SKU cannot appear unseen: a writer adds one only
-        // in a change of its cart, and a changed cart is no longer inactive (or, changing after the claim, waits on
-        // it and then finds its cart gone).
-        var skus = (await db.StockHolds.AsNoTracking()
-                .Where(h => candidates.Contains(h.CartId) && h.Status == HoldStatus.Active)
-                .Select(h => h.Sku)
-                .Distinct()
-                .ToListAsync(cancellationToken))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        var tracked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var sku in skus)
-        {
-            if (await StockRows.TryLockAsync(db, sku, now, cancellationToken))
-            {
-                tracked.Add(sku);
-            }
-        }
+        var locked = await holds.LockHoldsOfAsync(candidates, now, cancellationToken);
 
         // The claim: the carts still inactive, locked until the commit. A writer that read one of them before finds
         // its version gone and starts again from a fresh read (no cart).
-        var claimed = await db.Carts
+        var claimed = await db.Carts()
             .Where(c => candidates.Contains(c.Id) && c.LastActiveAt < inactiveBefore)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
         if (claimed == 0)
@@ -118,23 +102,22 @@ public sealed partial class InactiveCartCleanup(
             return [];
         }
 
-        var carts = await db.Carts.AsNoTracking()
+        var carts = await db.Carts().AsNoTracking()
             .Where(c => candidates.Contains(c.Id) && c.LastActiveAt < inactiveBefore)
             .Select(c => new { c.Id, c.OwnerKind, c.OwnerId, c.Version, c.Status })
             .ToListAsync(cancellationToken);
         var ids = carts.ConvertAll(c => c.Id);
 
-        await ReleaseHoldsAsync(ids, skus, tracked, cancellationToken);
-        await db.StockHolds.Where(h => ids.Contains(h.CartId)).ExecuteDeleteAsync(cancellationToken);
-        await db.CartLines.Where(l => ids.Contains(l.CartId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Carts.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+        await holds.ForgetHoldsOfAsync(ids, locked, cancellationToken);
+        await db.CartLines().Where(l => ids.Contains(l.CartId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Carts().Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
 
         var deleted = carts.ConvertAll(c =>
             new DeletedCart(c.Id, new CartOwner(c.OwnerKind, c.OwnerId), c.Version, c.Status));
         foreach (var cart in deleted)
         {
             var activity = new CartActivity(CartActivityTypes.CartDeleted, Detail: StatusWord(cart.Status));
-            db.CartEvents.Add(new CartEvent(cart.CartId, cart.Owner, activity, Actor, now));
+            db.CartEvents().Add(new CartEvent(cart.CartId, cart.Owner, activity, Actor, now));
         }
 
         await KeepVersionsAsync(deleted, now, cancellationToken);
@@ -143,36 +126,13 @@ public sealed partial class InactiveCartCleanup(
         return deleted;
     }
 
-    /// <summary>Gives back the units the claimed carts' active holds (lapsed ones included) still reserve.</summary>
-    private async Task ReleaseHoldsAsync(List<string> ids, List<string> lockedFirst, HashSet<string> tracked,
-        CancellationToken cancellationToken)
-    {
-        var held = await db.StockHolds.AsNoTracking()
-            .Where(h => ids.Contains(h.CartId) && h.Status == HoldStatus.Active)
-            .GroupBy(h => h.Sku)
-            .Select(g => new { Sku = g.Key, Units = g.Sum(h => h.Quantity) })
-            .ToListAsync(cancellationToken);
-        foreach (var sku in held.OrderBy(h => h.Sku, StringComparer.Ordinal))
-        {
-            if (!lockedFirst.Contains(sku.Sku, StringComparer.Ordinal))
-            {
-                throw new UnlockedHoldException(sku.Sku);
-            }
-
-            if (tracked.Contains(sku.Sku))
-            {
-                await StockRows.GiveBackAsync(db, sku.Sku, sku.Units, cancellationToken);
-            }
-        }
-    }
-
     /// <summary>Raises each owner's <see cref="DeletedCartsVersion"/> to the highest version deleted.</summary>
     private async Task KeepVersionsAsync(List<DeletedCart> deleted, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
         var highest = deleted.GroupBy(c => c.Owner).ToDictionary(g => g.Key, g => g.Max(c => c.Version));
         var ownerIds = highest.Keys.Select(o => o.Id).Distinct(StringComparer.Ordinal).ToList();
-        var existing = await db.DeletedCartsVersions
+        var existing = await db.DeletedCartsVersions()
             .Where(v => ownerIds.Contains(v.OwnerId))
             .ToListAsync(cancellationToken);
         foreach (var (owner, version) in highest)
@@ -180,7 +140,7 @@ public sealed partial class InactiveCartCleanup(
             var row = existing.Find(v => v.OwnerKind == owner.Kind && v.OwnerId == owner.Id);
             if (row is null)
             {
-                db.DeletedCartsVersions.Add(new DeletedCartsVersion(owner, version, now));
+                db.DeletedCartsVersions().Add(new DeletedCartsVersion(owner, version, now));
             }
             else
             {
@@ -198,12 +158,8 @@ public sealed partial class InactiveCartCleanup(
     };
 
     private static bool IsContention(Exception exception) =>
-        exception is UnlockedHoldException || DbErrors.IsUniqueViolation(exception) || DbErrors.IsDeadlock(exception);
+        exception is HoldsChangedException || DbErrors.IsUniqueViolation(exception) || DbErrors.IsDeadlock(exception);
 
     [LoggerMessage(LogLevel.Warning, "A cart cleanup batch met a concurrent change (attempt {Attempt}); trying it again")]
     private static partial void LogRetrying(ILogger logger, Exception exception, int attempt);
-
-    /// <summary>A claimed cart held a SKU whose row was not locked first; the batch starts again.</summary>
-    private sealed class UnlockedHoldException(string sku)
-        : Exception($"A claimed cart holds {sku}, whose stock row was not locked first.");
 }

@@ -16,7 +16,7 @@ internal sealed class EfCatalogAdministration(CartDbContext db, IFusionCache cac
     public async Task<(IReadOnlyList<ProductInfo> Items, int Total)> PageAsync(string? search, int page, int pageSize,
         CancellationToken cancellationToken)
     {
-        var query = db.Set<Product>().AsNoTracking();
+        var query = db.Products().AsNoTracking();
         if (ProductSearch.Term(search) is { } term)
         {
             query = query.Where(ProductSearch.Matching<Product>(term, p => p.Sku, p => p.Name));
@@ -36,12 +36,12 @@ internal sealed class EfCatalogAdministration(CartDbContext db, IFusionCache cac
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(price);
-        var changed = await db.Set<Product>()
+        var changed = await db.Products()
             .Where(p => p.Sku == sku && p.Price == expectedPrice)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(p => p.Price, price)
                 .SetProperty(p => p.UpdatedAt, now), cancellationToken) == 1;
-        var current = await db.Set<Product>().AsNoTracking().Where(p => p.Sku == sku)
+        var current = await db.Products().AsNoTracking().Where(p => p.Sku == sku)
             .Select(p => new { p.Price, p.Currency })
             .SingleOrDefaultAsync(cancellationToken);
         if (current is null)

@@ -15,7 +15,7 @@ public sealed class ProductQueries(CartDbContext db)
             return new Dictionary<string, ProductInfo>();
         }
 
-        var products = await db.Products.AsNoTracking()
+        var products = await db.Products().AsNoTracking()
             .Where(p => skus.Contains(p.Sku))
             .Select(p => new ProductInfo(p.Sku, p.Name, p.ImageUrl, p.Price, p.Currency, p.Active))
             .ToListAsync(cancellationToken);
@@ -27,7 +27,7 @@ public sealed class ProductQueries(CartDbContext db)
     public async Task<(IReadOnlyList<ProductInfo> Items, int Total)> PageAsync(string? search, int page, int pageSize,
         CancellationToken cancellationToken)
     {
-        IQueryable<Product> query = db.Set<Product>().AsNoTracking();
+        IQueryable<Product> query = db.Products().AsNoTracking();
         if (ProductSearch.Term(search) is { } term)
         {
             query = query.Where(ProductSearch.Matching<Product>(term, p => p.Sku, p => p.Name));

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cart.Domain.Common;
 using Cart.Domain.Reminders;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Infrastructure.Reminders;
@@ -42,7 +43,7 @@ public sealed partial class DemoActivitySeeder(
     /// <summary>Seeds and rolls up the month; false when the database already has it or has no demo catalog.</summary>
     public async Task<bool> SeedAsync(CancellationToken cancellationToken)
     {
-        if (await db.Carts.AnyAsync(c => c.OwnerKind == OwnerKind.User && c.OwnerId.StartsWith(UserPrefix),
+        if (await db.Carts().AnyAsync(c => c.OwnerKind == OwnerKind.User && c.OwnerId.StartsWith(UserPrefix),
                 cancellationToken))
         {
             return false;
@@ -108,7 +109,7 @@ public sealed partial class DemoActivitySeeder(
         // Live holds reserve their units, as the write path's conditional update would.
         foreach (var (sku, units) in liveHolds)
         {
-            await db.Stock.Where(s => s.Sku == sku && s.OnHand - s.Reserved >= units)
+            await db.Stock().Where(s => s.Sku == sku && s.OnHand - s.Reserved >= units)
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Reserved, s => s.Reserved + units), cancellationToken);
         }
 

@@ -4,6 +4,9 @@ using Cart.Domain.Checkout;
 using Cart.Domain.Common;
 using Cart.Domain.Inventory;
 using Cart.Domain.Reminders;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Checkout;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Infrastructure.Reminders;
 
@@ -52,7 +55,7 @@ internal sealed class DemoCartStory(CartDbContext db, Random random, DateTimeOff
         }
 
         var lastChange = cart.UpdatedAt;
-        db.Carts.Add(cart);
+        db.Carts().Add(cart);
         if (signedIn)
         {
             db.Add(new ShopperEmail(owner.Id, $"{owner.Id}@example.com", lastChange));
@@ -87,7 +90,7 @@ internal sealed class DemoCartStory(CartDbContext db, Random random, DateTimeOff
         cart.RecordHold(sku, line.Quantity, expiresAt);
         var hold = new StockHold(cart.Id, sku, at);
         hold.Hold(line.Quantity, expiresAt, at, HoldLimits.HolderKey(cart.Owner, null), at);
-        db.StockHolds.Add(hold);
+        db.StockHolds().Add(hold);
         _holds.Add(hold);
         Event(cart.Id, cart.Owner, new CartActivity(CartActivityTypes.HoldPlaced, sku, line.Quantity,
             expiresAt.ToString("O", CultureInfo.InvariantCulture)), CartActor.Shopper(cart.Owner), at);
@@ -116,7 +119,7 @@ internal sealed class DemoCartStory(CartDbContext db, Random random, DateTimeOff
         Timeline(cart, seen, CartActor.Shopper(cart.Owner), at);
         var order = Order.Place(orderId, cart.Id, cart.Owner, cart.Currency!,
             cart.Lines.Select(l => (l.Sku, (string?)null, l.Quantity, l.UnitPrice)), at);
-        db.Orders.Add(order);
+        db.Orders().Add(order);
         SweepLapsedHolds(cart, at);
         foreach (var hold in HoldsOf(cart).Where(h => h.Status == HoldStatus.Active))
         {
@@ -184,5 +187,5 @@ internal sealed class DemoCartStory(CartDbContext db, Random random, DateTimeOff
     }
 
     private void Event(string cartId, CartOwner? owner, CartActivity activity, CartActor actor, DateTimeOffset at) =>
-        db.CartEvents.Add(new CartEvent(cartId, owner, activity, actor, at));
+        db.CartEvents().Add(new CartEvent(cartId, owner, activity, actor, at));
 }

@@ -1,4 +1,6 @@
 using Cart.Domain.Catalog;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,9 +19,9 @@ internal static class DemoProducts
     public static async Task<Dictionary<string, List<DemoProduct>>> ByCurrencyAsync(CartDbContext db,
         CancellationToken cancellationToken)
     {
-        var products = await db.Products.AsNoTracking().Where(p => p.Active).OrderBy(p => p.Sku)
+        var products = await db.Products().AsNoTracking().Where(p => p.Active).OrderBy(p => p.Sku)
             .ToListAsync(cancellationToken);
-        var stock = await db.Stock.AsNoTracking().ToDictionaryAsync(s => s.Sku, s => s.OnHand - s.Reserved,
+        var stock = await db.Stock().AsNoTracking().ToDictionaryAsync(s => s.Sku, s => s.OnHand - s.Reserved,
             StringComparer.Ordinal, cancellationToken);
         return products
             .Where(p => !stock.TryGetValue(p.Sku, out var free) || free >= PlentifulStock)

@@ -1,9 +1,7 @@
-using Cart.Infrastructure.Reminders;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Cart.Infrastructure.Hosting;
 
@@ -13,10 +11,10 @@ namespace Cart.Infrastructure.Hosting;
 /// <c>--urls</c> moves the links with the service. Read when a link is made, not at start: the server knows its
 /// addresses only once it listens.
 /// </summary>
-public sealed class PublicAddress(IOptions<RemindersOptions> options, IHostEnvironment environment,
-    IServiceProvider services)
+/// <param name="configured">The configured base URL (<c>Reminders:PublicBaseUrl</c>), if any.</param>
+public sealed class PublicAddress(Uri? configured, IHostEnvironment environment, IServiceProvider services)
 {
-    public Uri BaseUrl => options.Value.PublicBaseUrl
+    public Uri BaseUrl => configured
                           ?? (environment.IsDevelopment() ? Listening() : null)
                           ?? throw new InvalidOperationException(
                               "Reminders:PublicBaseUrl is not set and the service's address is not known yet.");

@@ -19,7 +19,7 @@ public sealed class IdempotencyRecordPurge(CartDbContext db, TimeProvider clock,
         var total = 0;
         while (true)
         {
-            var deleted = await db.IdempotencyRecords
+            var deleted = await db.IdempotencyRecords()
                 .Where(r => r.ExpiresAt <= now)
                 .OrderBy(r => r.ExpiresAt)
                 .Take(batchSize)

@@ -25,7 +25,21 @@ public enum ClaimOutcome
     TooManyInProgress,
 }
 
-public sealed record ClaimResult(ClaimOutcome Outcome, IdempotencyRecord Record);
+/// <summary>
+/// What a claim found: the outcome, the claim's token (for <see cref="IdempotencyStore.ReleaseAsync"/> and the
+/// completion), and, for a replay, the stored first response. The record itself stays inside this folder.
+/// </summary>
+public sealed record ClaimResult(ClaimOutcome Outcome, string ClaimToken, StoredResponse? Response)
+{
+    internal static ClaimResult Of(ClaimOutcome outcome, IdempotencyRecord record) =>
+        new(outcome, record.ClaimToken, outcome == ClaimOutcome.Replay
+            ? new StoredResponse(record.ResponseStatus ?? 200, record.ResponseEtag, record.ResponseLocation,
+                record.ReadResponseBody())
+            : null);
+}
+
+/// <summary>The first response of an idempotent request, as stored: written again byte for byte on a replay.</summary>
+public sealed record StoredResponse(int Status, string? ETag, string? Location, byte[] Body);
 
 /// <summary>
 /// The Idempotency-Key records (IETF draft semantics), kept in the system of record, at most
@@ -44,18 +58,18 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
         {
             db.ChangeTracker.Clear();
             var now = clock.GetUtcNow();
-            var record = await db.IdempotencyRecords.SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key,
+            var record = await db.IdempotencyRecords().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key,
                 cancellationToken);
             if (record is not null && !record.IsExpired(now) && !record.IsAbandoned(now))
             {
-                return new ClaimResult(Judge(record, fingerprint), record);
+                return ClaimResult.Of(Judge(record, fingerprint), record);
             }
 
             var isNewKey = record is null;
             if (record is null)
             {
                 record = new IdempotencyRecord(scope, key, fingerprint, now);
-                db.IdempotencyRecords.Add(record);
+                db.IdempotencyRecords().Add(record);
             }
             else
             {
@@ -74,7 +88,7 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
                 if (attempt >= 2)
                 {
                     db.ChangeTracker.Clear();
-                    return new ClaimResult(ClaimOutcome.InProgress, record);
+                    return ClaimResult.Of(ClaimOutcome.InProgress, record);
                 }
 
                 continue;
@@ -85,10 +99,10 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
             if (isNewKey && !await MakeRoomAsync(scope, key, now))
             {
                 await ReleaseAsync(scope, key, record.ClaimToken, CancellationToken.None);
-                return new ClaimResult(ClaimOutcome.TooManyInProgress, record);
+                return ClaimResult.Of(ClaimOutcome.TooManyInProgress, record);
             }
 
-            return new ClaimResult(ClaimOutcome.Claimed, record);
+            return ClaimResult.Of(ClaimOutcome.Claimed, record);
         }
     }
 
@@ -102,14 +116,14 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
         var max = options.Value.MaxRecordsPerOwner;
         for (var pass = 0; pass < EvictionPasses; pass++)
         {
-            var count = await db.IdempotencyRecords.CountAsync(r => r.Scope == scope, CancellationToken.None);
+            var count = await db.IdempotencyRecords().CountAsync(r => r.Scope == scope, CancellationToken.None);
             if (count <= max)
             {
                 return true;
             }
 
             var excess = count - max;
-            var evicted = await db.IdempotencyRecords
+            var evicted = await db.IdempotencyRecords()
                 .Where(r => r.Scope == scope && r.Key != ownKey
                             && (r.Completed || r.LockedUntil <= now || r.ExpiresAt <= now))
                 .OrderBy(r => r.CreatedAt)
@@ -131,7 +145,7 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
     public static async Task<bool> CompleteAsync(CartDbContext context, string scope, string key, string claimToken,
         int status, string body, string? etag, string? location, CancellationToken cancellationToken)
     {
-        var record = await context.IdempotencyRecords.SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key,
+        var record = await context.IdempotencyRecords().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key,
             cancellationToken);
         if (record is null || record.ClaimToken != claimToken || record.Completed)
         {
@@ -146,7 +160,7 @@ public sealed class IdempotencyStore(CartDbContext db, TimeProvider clock, IOpti
     public async Task ReleaseAsync(string scope, string key, string claimToken, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        await db.IdempotencyRecords
+        await db.IdempotencyRecords()
             .Where(r => r.Scope == scope && r.Key == key && r.ClaimToken == claimToken && !r.Completed)
             .ExecuteDeleteAsync(cancellationToken);
     }

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using Cart.Domain.Catalog;
+using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,10 +12,13 @@ namespace Cart.Infrastructure.Inventory;
 /// The console's reads of stock and holds. Every figure counts live holds only (active, lapsing after now), read through
 /// the active-holds indexes: their number is bounded by the carts changed within one hold duration (the sweep marks
 /// the others expired), not by the number of carts, so the per-SKU aggregate stays small at millions of carts.
-/// The list joins the products table for names: a read-only report across the two tables the page shows, which a
-/// call per SKU through the catalog could neither search by name nor sort on the server.
+/// The list joins the Catalog's products table for names: a read-only report across the two tables the page shows,
+/// which a call per SKU through the catalog could neither search by name nor sort on the server. It is one of the
+/// named exceptions to "a module's tables are its own" (docs/ARCHITECTURE.md); the holders of a SKU come from the
+/// Carts module through <see cref="ICartDirectory"/>.
 /// </summary>
-internal sealed class EfStockAdministration(CartDbContext db) : IStockAdministration
+internal sealed class EfStockAdministration(CartDbContext db, ICartTimeline timeline, ICartDirectory carts)
+    : IStockAdministration
 {
     public async Task<(IReadOnlyList<SkuStockFigures> Items, int Total)> PageAsync(StockFilter filter, int page,
         int pageSize, DateTimeOffset now, CancellationToken cancellationToken)
@@ -53,27 +58,39 @@ internal sealed class EfStockAdministration(CartDbContext db) : IStockAdministra
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         // ix_stock_holds_active_sku_expiry: one range of the SKU's live holds, already in expiry order.
-        var live = db.StockHolds.AsNoTracking()
+        var live = db.StockHolds().AsNoTracking()
             .Where(h => h.Sku == sku && h.Status == HoldStatus.Active && h.ExpiresAt > now);
         var total = await live.CountAsync(cancellationToken);
-        var items = await live
+        var holds = await live
             .OrderBy(h => h.ExpiresAt).ThenBy(h => h.CartId)
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
-            .Join(db.Carts, h => h.CartId, c => c.Id,
-                (h, c) => new SkuHolder(h.CartId, c.OwnerKind, c.OwnerId, h.Quantity, h.ExpiresAt, c.Version))
+            .Select(h => new { h.CartId, h.Quantity, h.ExpiresAt })
             .ToListAsync(cancellationToken);
+        // Whose each cart is, from the Carts module: one read by key for the page. A hold whose cart is gone (deleted
+        // between the two reads) is left out, as the join it replaces left it out.
+        var owners = await carts.FindAsync(holds.ConvertAll(h => h.CartId), cancellationToken);
+        var items = new List<SkuHolder>(holds.Count);
+        foreach (var hold in holds)
+        {
+            if (owners.TryGetValue(hold.CartId, out var cart))
+            {
+                items.Add(new SkuHolder(hold.CartId, cart.Owner.Kind, cart.Owner.Id, hold.Quantity, hold.ExpiresAt,
+                    cart.Version));
+            }
+        }
+
         return (items, total);
     }
 
     public Task<OnHandChange> SetOnHandAsync(string sku, int expectedOnHand, int onHand, DateTimeOffset now,
         CancellationToken cancellationToken) =>
-        StockOnHand.SetAsync(db, sku, expectedOnHand, onHand, now, cancellationToken);
+        StockOnHand.SetAsync(db, timeline, sku, expectedOnHand, onHand, now, cancellationToken);
 
     private IQueryable<FigureRow> Figures(StockFilter filter, DateTimeOffset now)
     {
         var soon = now + SkuStockFigures.ExpiringWindow;
-        var live = db.StockHolds
+        var live = db.StockHolds()
             .Where(h => h.Status == HoldStatus.Active && h.ExpiresAt > now)
             .GroupBy(h => h.Sku)
             .Select(g => new
@@ -84,8 +101,8 @@ internal sealed class EfStockAdministration(CartDbContext db) : IStockAdministra
                 Carts = g.Count(),
             });
         var rows =
-            from s in db.Stock.AsNoTracking()
-            join p in db.Products.AsNoTracking() on s.Sku equals p.Sku into products
+            from s in db.Stock().AsNoTracking()
+            join p in db.Products().AsNoTracking() on s.Sku equals p.Sku into products
             from p in products.DefaultIfEmpty()
             join f in live on s.Sku equals f.Sku into figures
             from f in figures.DefaultIfEmpty()

@@ -1,3 +1,4 @@
+using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,8 @@ namespace Cart.Infrastructure.Inventory;
 /// <summary>
 /// Soft holds in the database, inside the caller's transaction, keeping <see cref="StockRows"/>' locking protocol.
 /// </summary>
-internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> options) : IStockHolds
+internal sealed class EfStockHolds(CartDbContext db, ICartTimeline timeline, IOptions<InventoryOptions> options)
+    : IStockHolds
 {
     public HoldLimits Limits { get; } = options.Value.ToLimits();
 
@@ -27,7 +29,7 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
             }
 
             var carts = bySku.Select(r => r.CartId).Distinct().ToList();
-            var holds = await db.StockHolds.Where(h => h.Sku == sku && carts.Contains(h.CartId))
+            var holds = await db.StockHolds().Where(h => h.Sku == sku && carts.Contains(h.CartId))
                 .ToDictionaryAsync(h => h.CartId, cancellationToken);
 
             // Releases first: what one cart gives back (a merged guest cart) can go to another in the same change.
@@ -42,7 +44,7 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
                 if (hold is null)
                 {
                     hold = new StockHold(request.CartId, sku, now);
-                    db.StockHolds.Add(hold);
+                    db.StockHolds().Add(hold);
                     holds[request.CartId] = hold;
                 }
 
@@ -65,6 +67,55 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
         return results;
     }
 
+    public async Task<LockedHolds> LockHoldsOfAsync(IReadOnlyCollection<string> cartIds, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        // The SKUs to lock, read before any lock. A hold on another SKU cannot appear unseen: a writer adds one only
+        // in a change of its cart, and a changed cart is no longer the caller's to delete (or, changing after the
+        // caller's claim, waits on it and then finds its cart gone).
+        var skus = (await db.StockHolds().AsNoTracking()
+                .Where(h => cartIds.Contains(h.CartId) && h.Status == HoldStatus.Active)
+                .Select(h => h.Sku)
+                .Distinct()
+                .ToListAsync(cancellationToken))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var tracked = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sku in skus)
+        {
+            if (await StockRows.TryLockAsync(db, sku, now, cancellationToken))
+            {
+                tracked.Add(sku);
+            }
+        }
+
+        return new LockedHolds(skus, tracked);
+    }
+
+    public async Task ForgetHoldsOfAsync(IReadOnlyCollection<string> cartIds, LockedHolds locked,
+        CancellationToken cancellationToken)
+    {
+        var held = await db.StockHolds().AsNoTracking()
+            .Where(h => cartIds.Contains(h.CartId) && h.Status == HoldStatus.Active)
+            .GroupBy(h => h.Sku)
+            .Select(g => new { Sku = g.Key, Units = g.Sum(h => h.Quantity) })
+            .ToListAsync(cancellationToken);
+        foreach (var sku in held.OrderBy(h => h.Sku, StringComparer.Ordinal))
+        {
+            if (!locked.Skus.Contains(sku.Sku, StringComparer.Ordinal))
+            {
+                throw new HoldsChangedException(sku.Sku);
+            }
+
+            if (locked.Tracked.Contains(sku.Sku))
+            {
+                await StockRows.GiveBackAsync(db, sku.Sku, sku.Units, cancellationToken);
+            }
+        }
+
+        await db.StockHolds().Where(h => cartIds.Contains(h.CartId)).ExecuteDeleteAsync(cancellationToken);
+    }
+
     public async Task CommitAsync(string cartId, IReadOnlyList<StockLine> lines, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
@@ -76,14 +127,14 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
                 continue;
             }
 
-            var hold = await db.StockHolds.SingleOrDefaultAsync(h => h.CartId == cartId && h.Sku == line.Sku,
+            var hold = await db.StockHolds().SingleOrDefaultAsync(h => h.CartId == cartId && h.Sku == line.Sku,
                 cancellationToken);
             var fromHold = hold?.Reserving ?? 0;
             var sold = await StockRows.TrySellAsync(db, line.Sku, line.Quantity, fromHold, cancellationToken);
             if (!sold && line.Quantity > fromHold)
             {
                 // Lapsed holds of other carts may be what is in the way.
-                await StockRows.ReleaseLapsedAsync(db, line.Sku, now, [cartId], cancellationToken);
+                await StockRows.ReleaseLapsedAsync(db, timeline, line.Sku, now, [cartId], cancellationToken);
                 sold = await StockRows.TrySellAsync(db, line.Sku, line.Quantity, fromHold, cancellationToken);
             }
 
@@ -111,12 +162,12 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
             return new Dictionary<string, int>();
         }
 
-        var rows = await db.Stock.AsNoTracking()
+        var rows = await db.Stock().AsNoTracking()
             .Where(s => skus.Contains(s.Sku))
             .Select(s => new
             {
                 s.Sku,
-                Free = s.OnHand - s.Reserved + (db.StockHolds
+                Free = s.OnHand - s.Reserved + (db.StockHolds()
                     .Where(h => h.Sku == s.Sku && h.Status == HoldStatus.Active && h.ExpiresAt <= now)
                     .Sum(h => (int?)h.Quantity) ?? 0),
             })
@@ -144,7 +195,7 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
         if (wanted > reserving && !await StockRows.TryReserveAsync(db, sku, wanted - reserving, cancellationToken))
         {
             // Lapsed holds of other carts count as reserved until released: release them, then look again.
-            await StockRows.ReleaseLapsedAsync(db, sku, now, changingCarts, cancellationToken);
+            await StockRows.ReleaseLapsedAsync(db, timeline, sku, now, changingCarts, cancellationToken);
             if (!await StockRows.TryReserveAsync(db, sku, wanted - reserving, cancellationToken))
             {
                 // The row is locked: what is unreserved now stays so until this transaction ends.
@@ -199,7 +250,7 @@ internal sealed class EfStockHolds(CartDbContext db, IOptions<InventoryOptions> 
         var since = now - Limits.Duration;
         var changingCarts = changing.Select(h => h.CartId).ToList();
         // ix_stock_holds_holder_sku: one range of the holder's holds of the SKU; those touched within a pause.
-        var stored = await db.StockHolds.AsNoTracking()
+        var stored = await db.StockHolds().AsNoTracking()
             .Where(h => h.Holder == holder && h.Sku == sku && !changingCarts.Contains(h.CartId)
                         && ((h.Status == HoldStatus.Active && h.ExpiresAt > since)
                             || (h.Status != HoldStatus.Active && h.UpdatedAt > since)))

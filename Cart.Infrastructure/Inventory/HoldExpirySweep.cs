@@ -1,3 +1,4 @@
+using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace Cart.Infrastructure.Inventory;
 /// sweep only brings the stored counts up to date. Safe twice and on several instances at once: under the row lock,
 /// a hold already released is no longer active and is not counted again.
 /// </summary>
-public sealed class HoldExpirySweep(CartDbContext db, TimeProvider clock, IOptions<InventoryOptions> options)
+public sealed class HoldExpirySweep(CartDbContext db, ICartTimeline timeline, TimeProvider clock,
+    IOptions<InventoryOptions> options)
 {
     /// <summary>Releases every hold lapsed by now; returns how many it released.</summary>
     public async Task<int> ReleaseLapsedAsync(CancellationToken cancellationToken)
@@ -23,7 +25,7 @@ public sealed class HoldExpirySweep(CartDbContext db, TimeProvider clock, IOptio
         string? after = null;
         while (true)
         {
-            var skus = await db.StockHolds.AsNoTracking()
+            var skus = await db.StockHolds().AsNoTracking()
                 .Where(h => h.Status == HoldStatus.Active && h.ExpiresAt <= now)
                 .Where(h => after == null || string.Compare(h.Sku, after) > 0)
                 .Select(h => h.Sku)
@@ -53,7 +55,7 @@ public sealed class HoldExpirySweep(CartDbContext db, TimeProvider clock, IOptio
             return 0;
         }
 
-        var holds = await StockRows.ReleaseLapsedAsync(db, sku, now, [], cancellationToken);
+        var holds = await StockRows.ReleaseLapsedAsync(db, timeline, sku, now, [], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();

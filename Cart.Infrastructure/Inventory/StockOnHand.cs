@@ -1,3 +1,4 @@
+using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Cart.Infrastructure.Inventory;
 /// </summary>
 internal static class StockOnHand
 {
-    public static async Task<OnHandChange> SetAsync(CartDbContext db, string sku, int expectedOnHand, int onHand,
+    public static async Task<OnHandChange> SetAsync(CartDbContext db, ICartTimeline timeline, string sku, int expectedOnHand, int onHand,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(onHand);
@@ -23,13 +24,13 @@ internal static class StockOnHand
             return new OnHandChange(OnHandChangeOutcome.NotTracked, 0, 0);
         }
 
-        await StockRows.ReleaseLapsedAsync(db, sku, now, [], cancellationToken);
-        var changed = await db.Stock
+        await StockRows.ReleaseLapsedAsync(db, timeline, sku, now, [], cancellationToken);
+        var changed = await db.Stock()
             .Where(s => s.Sku == sku && s.OnHand == expectedOnHand && s.Reserved <= onHand)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.OnHand, onHand)
                 .SetProperty(s => s.UpdatedAt, now), cancellationToken) == 1;
-        var row = await db.Stock.AsNoTracking().Where(s => s.Sku == sku)
+        var row = await db.Stock().AsNoTracking().Where(s => s.Sku == sku)
             .Select(s => new { s.OnHand, s.Reserved })
             .SingleAsync(cancellationToken);
         // The lapsed holds' timeline entries commit with the change (or with the refusal: they were released anyway).

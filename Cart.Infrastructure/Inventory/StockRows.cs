@@ -16,17 +16,17 @@ internal static class StockRows
     /// <summary>Locks the SKU's stock row until the transaction ends. False: the SKU's stock is not tracked.</summary>
     public static async Task<bool> TryLockAsync(CartDbContext db, string sku, DateTimeOffset now,
         CancellationToken cancellationToken) =>
-        await db.Stock.Where(s => s.Sku == sku)
+        await db.Stock().Where(s => s.Sku == sku)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.UpdatedAt, now), cancellationToken) == 1;
 
     /// <summary>Reserves <paramref name="units"/> if that many are free: one conditional update.</summary>
     public static async Task<bool> TryReserveAsync(CartDbContext db, string sku, int units,
         CancellationToken cancellationToken) =>
-        await db.Stock.Where(s => s.Sku == sku && s.OnHand - s.Reserved >= units)
+        await db.Stock().Where(s => s.Sku == sku && s.OnHand - s.Reserved >= units)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Reserved, s => s.Reserved + units), cancellationToken) == 1;
 
     public static Task GiveBackAsync(CartDbContext db, string sku, int units, CancellationToken cancellationToken) =>
-        db.Stock.Where(s => s.Sku == sku)
+        db.Stock().Where(s => s.Sku == sku)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Reserved, s => s.Reserved - units), cancellationToken);
 
     /// <summary>
@@ -37,7 +37,7 @@ internal static class StockRows
         CancellationToken cancellationToken)
     {
         var fromFree = Math.Max(0, units - fromHold);
-        return await db.Stock.Where(s => s.Sku == sku && s.OnHand - s.Reserved >= fromFree)
+        return await db.Stock().Where(s => s.Sku == sku && s.OnHand - s.Reserved >= fromFree)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(s => s.OnHand, s => s.OnHand - units)
                 .SetProperty(s => s.Reserved, s => s.Reserved - fromHold), cancellationToken) == 1;
@@ -45,17 +45,19 @@ internal static class StockRows
 
     /// <summary>Units on hand and not reserved (lapsed holds not yet released still count as reserved here).</summary>
     public static Task<int> UnreservedAsync(CartDbContext db, string sku, CancellationToken cancellationToken) =>
-        db.Stock.Where(s => s.Sku == sku).Select(s => s.OnHand - s.Reserved).SingleAsync(cancellationToken);
+        db.Stock().Where(s => s.Sku == sku).Select(s => s.OnHand - s.Reserved).SingleAsync(cancellationToken);
 
     /// <summary>
     /// Marks the SKU's lapsed active holds expired and gives their units back, except the holds of
     /// <paramref name="exceptCarts"/> (which the caller is changing itself), and adds a <c>hold_expired</c> entry to
-    /// each cart's timeline (saved with the caller's transaction). Returns the holds it released.
+    /// each cart's timeline through the Carts module's <paramref name="timeline"/> (saved with the caller's transaction).
+    /// Returns the holds it released.
     /// </summary>
     public static async Task<IReadOnlyList<(string CartId, int Quantity)>> ReleaseLapsedAsync(CartDbContext db,
-        string sku, DateTimeOffset now, IReadOnlyCollection<string> exceptCarts, CancellationToken cancellationToken)
+        ICartTimeline timeline, string sku, DateTimeOffset now, IReadOnlyCollection<string> exceptCarts,
+        CancellationToken cancellationToken)
     {
-        var lapsed = db.StockHolds.Where(h => h.Sku == sku && h.Status == HoldStatus.Active && h.ExpiresAt <= now
+        var lapsed = db.StockHolds().Where(h => h.Sku == sku && h.Status == HoldStatus.Active && h.ExpiresAt <= now
                                               && !exceptCarts.Contains(h.CartId));
         var released = await lapsed.Select(h => new { h.CartId, h.Quantity }).ToListAsync(cancellationToken);
         if (released.Count == 0)
@@ -70,7 +72,7 @@ internal static class StockRows
         foreach (var hold in released)
         {
             var expired = new CartActivity(CartActivityTypes.HoldExpired, sku, hold.Quantity);
-            db.CartEvents.Add(new CartEvent(hold.CartId, null, expired, CartActor.HoldExpiry, now));
+            timeline.Record(hold.CartId, null, expired, CartActor.HoldExpiry, now);
         }
 
         return released.Select(h => (h.CartId, h.Quantity)).ToList();

@@ -1,5 +1,3 @@
-using Cart.Infrastructure.Catalog;
-using Cart.Infrastructure.Scheduling;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,11 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Cart.Infrastructure.Persistence;
 
-/// <summary>Brings the database to the current schema and, when it is empty, seeds the demo catalog and its stock.</summary>
+/// <summary>Brings the database (the tables of every module, and the job storage's) to the current schema.</summary>
 public sealed class CartDatabaseInitializer(
     CartDbContext db,
     IOptions<DatabaseOptions> options,
-    TimeProvider clock,
     ILogger<CartDatabaseInitializer> logger)
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
@@ -32,34 +29,6 @@ public sealed class CartDatabaseInitializer(
         await JobStorageSchema.InstallAsync(db, options.Value.Provider, cancellationToken);
         var applied = pending.Count;
         logger.LogInformation("Database schema is current ({Applied} migrations applied)", applied);
-    }
-
-    public async Task SeedAsync(CancellationToken cancellationToken)
-    {
-        if (!options.Value.SeedDemoCatalog)
-        {
-            return;
-        }
-
-        var now = clock.GetUtcNow();
-        if (!await db.Products.AnyAsync(cancellationToken))
-        {
-            db.Products.AddRange(DemoCatalog.Products(now));
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Seeded the demo catalog with {Count} products", await db.Products.CountAsync(cancellationToken));
-        }
-
-        // A demo database made before stock was tracked gets its stock too.
-        if (!await db.Stock.AnyAsync(cancellationToken))
-        {
-            var demoSkus = await db.Products.Select(p => p.Sku).ToListAsync(cancellationToken);
-            var known = demoSkus.ToHashSet(StringComparer.Ordinal);
-            db.Stock.AddRange(DemoCatalog.Stock(now).Where(s => known.Contains(s.Sku)));
-            await db.SaveChangesAsync(cancellationToken);
-            logger.LogInformation("Seeded demo stock for {Count} products", await db.Stock.CountAsync(cancellationToken));
-        }
-
-        db.ChangeTracker.Clear();
     }
 
     private static void EnsureSqliteFolder(string? connectionString)

@@ -1,10 +1,3 @@
-using Cart.Domain.Carts;
-using Cart.Domain.Catalog;
-using Cart.Domain.Checkout;
-using Cart.Domain.Inventory;
-using Cart.Infrastructure.Carts;
-using Cart.Infrastructure.Idempotency;
-using Cart.Infrastructure.Reporting;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,31 +11,14 @@ namespace Cart.Infrastructure.Persistence;
 /// so that each keeps its own migrations. Also holds the admin console's staff accounts (ASP.NET Core Identity) and the
 /// Data Protection key ring, so every instance signs and reads the same cookies.
 /// </summary>
+/// <remarks>
+/// The context names no module's table: each module keeps its entity configurations and its accessors
+/// (<c>CartTables</c>, <c>InventoryTables</c>, ...) in its own folder, found here by assembly scan, so only the module
+/// that owns a table reaches it. One context keeps one database and one transaction per change.
+/// </remarks>
 public abstract class CartDbContext(DbContextOptions options)
     : IdentityDbContext<IdentityUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
-    public DbSet<ShoppingCart> Carts => Set<ShoppingCart>();
-
-    public DbSet<CartLine> CartLines => Set<CartLine>();
-
-    public DbSet<Product> Products => Set<Product>();
-
-    public DbSet<CartEvent> CartEvents => Set<CartEvent>();
-
-    public DbSet<DeletedCartsVersion> DeletedCartsVersions => Set<DeletedCartsVersion>();
-
-    public DbSet<Order> Orders => Set<Order>();
-
-    public DbSet<StockItem> Stock => Set<StockItem>();
-
-    public DbSet<StockHold> StockHolds => Set<StockHold>();
-
-    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
-
-    public DbSet<RollupPeriodRow> RollupPeriods => Set<RollupPeriodRow>();
-
-    public DbSet<MetricRollupRow> MetricRollups => Set<MetricRollupRow>();
-
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -15,7 +15,8 @@ namespace Cart.Infrastructure.Reminders;
 /// with the <c>cart_recovered</c> entry in one transaction: exactly once per order, whichever instance gets there first.
 /// When several reminders of the cart were followed, the last one followed before the checkout gets the credit.
 /// </summary>
-public sealed class RecoveryAttribution(CartDbContext db, IOrderBook orders, IOptions<RemindersOptions> options)
+public sealed class RecoveryAttribution(CartDbContext db, IOrderBook orders, ICartTimeline timeline,
+    IOptions<RemindersOptions> options)
 {
     public async Task<int> AttributeAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -54,11 +55,10 @@ public sealed class RecoveryAttribution(CartDbContext db, IOrderBook orders, IOp
     private async Task<bool> TryCreditAsync(string cartId, TimeSpan window, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var checkout = await db.CartEvents.AsNoTracking()
-            .Where(e => e.CartId == cartId && e.Type == CartActivityTypes.CheckedOut)
-            .Select(e => new { e.Detail, e.At })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (checkout?.Detail is not { } orderId)
+        // The cart's order, from the Checkout module: placed in the same transaction, at the same moment, as the cart
+        // was checked out.
+        var order = await orders.FindOfCartAsync(cartId, cancellationToken);
+        if (order is null)
         {
             return false;
         }
@@ -68,24 +68,19 @@ public sealed class RecoveryAttribution(CartDbContext db, IOrderBook orders, IOp
             .Where(r => r.CartId == cartId && r.LinkOpenedAt != null && r.SentAt != null)
             .ToListAsync(cancellationToken);
         var credited = reminders
-            .Where(r => r.LinkOpenedAt <= checkout.At && r.SentAt <= checkout.At && checkout.At <= r.SentAt + window)
+            .Where(r => r.LinkOpenedAt <= order.CreatedAt && r.SentAt <= order.CreatedAt
+                        && order.CreatedAt <= r.SentAt + window)
             .MaxBy(r => r.LinkOpenedAt);
-        if (credited is null)
-        {
-            return false;
-        }
-
-        var order = await orders.FindAsync(credited.Owner, orderId, cancellationToken);
-        if (order is null)
+        if (credited is null || order.Owner != credited.Owner)
         {
             return false;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.Add(new ReminderRecovery(order.Id, credited.Id, cartId, credited.Step, order.Total, order.Currency, now));
-        db.CartEvents.Add(new CartEvent(cartId, credited.Owner,
-            new CartActivity(CartActivityTypes.CartRecovered, Quantity: credited.Step, Detail: order.Id),
-            ReminderDispatcher.Actor, now));
+        db.Add(new ReminderRecovery(order.OrderId, credited.Id, cartId, credited.Step, order.Total, order.Currency, now));
+        timeline.Record(cartId, credited.Owner,
+            new CartActivity(CartActivityTypes.CartRecovered, Quantity: credited.Step, Detail: order.OrderId),
+            ReminderDispatcher.Actor, now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

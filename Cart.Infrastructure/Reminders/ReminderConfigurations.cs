@@ -1,5 +1,5 @@
 using Cart.Domain.Reminders;
-using Cart.Infrastructure.Persistence.Configurations;
+using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

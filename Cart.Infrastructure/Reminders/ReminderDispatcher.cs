@@ -20,6 +20,8 @@ namespace Cart.Infrastructure.Reminders;
 /// </summary>
 public sealed partial class ReminderDispatcher(
     CartDbContext db,
+    ICartDirectory carts,
+    ICartTimeline timeline,
     IProductCatalog catalog,
     IStockHolds stock,
     IEmailSender email,
@@ -112,9 +114,9 @@ public sealed partial class ReminderDispatcher(
     private async Task<(EmailMessage? Message, string Reason)> ComposeAsync(Reminder reminder, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var cart = await db.Carts.AsNoTracking().Include(c => c.Lines)
-            .SingleOrDefaultAsync(c => c.Id == reminder.CartId, cancellationToken);
-        if (cart is null || cart.Status != CartStatus.Active || cart.Version != reminder.CartVersion || cart.Lines.Count == 0)
+        var cart = await carts.ContentsAsync(reminder.CartId, cancellationToken);
+        if (cart is null || cart.Cart.Status != CartStatus.Active || cart.Cart.Version != reminder.CartVersion
+            || cart.Lines.Count == 0)
         {
             return (null, "the cart changed or closed");
         }
@@ -147,8 +149,8 @@ public sealed partial class ReminderDispatcher(
                 .SetProperty(r => r.Status, ReminderStatus.Sent)
                 .SetProperty(r => r.SentAt, now)
                 .SetProperty(r => r.LastError, (string?)null), CancellationToken.None);
-        db.CartEvents.Add(new CartEvent(reminder.CartId, reminder.Owner,
-            new CartActivity(CartActivityTypes.ReminderSent, Quantity: reminder.Step, Detail: reminder.Id), Actor, now));
+        timeline.Record(reminder.CartId, reminder.Owner,
+            new CartActivity(CartActivityTypes.ReminderSent, Quantity: reminder.Step, Detail: reminder.Id), Actor, now);
         await db.SaveChangesAsync(CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
         db.ChangeTracker.Clear();

@@ -14,7 +14,7 @@ namespace Cart.Infrastructure.Reminders;
 /// </summary>
 public static class ReminderEmailComposer
 {
-    public static EmailMessage Compose(Reminder reminder, IReadOnlyList<CartLine> lines,
+    public static EmailMessage Compose(Reminder reminder, IReadOnlyList<CartContentLine> lines,
         IReadOnlyDictionary<string, ProductInfo> products, string currency, Uri recoveryUrl, Uri unsubscribeUrl)
     {
         var subject = reminder.Step == 1 ? "You left something in your cart" : "Your cart is still waiting for you";

@@ -11,7 +11,7 @@ namespace Cart.Infrastructure.Reminders;
 /// the link changes nothing (mail scanners fetch every link of a message); only the landing, reported by the
 /// reminder's own shopper, records the click.
 /// </summary>
-public sealed class ReminderLinkActions(CartDbContext db, TimeProvider clock)
+public sealed class ReminderLinkActions(CartDbContext db, ICartTimeline timeline, TimeProvider clock)
 {
     /// <summary>The cart the reminder is about; null for no such reminder. Reads only.</summary>
     public Task<string?> CartOfAsync(string reminderId, CancellationToken cancellationToken) =>
@@ -43,9 +43,9 @@ public sealed class ReminderLinkActions(CartDbContext db, TimeProvider clock)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.LinkOpenedAt, now), cancellationToken) == 1;
         if (first)
         {
-            db.CartEvents.Add(new CartEvent(reminder.CartId, reminder.Owner,
+            timeline.Record(reminder.CartId, reminder.Owner,
                 new CartActivity(CartActivityTypes.ReminderLinkOpened, Quantity: reminder.Step, Detail: reminder.Id),
-                CartActor.Shopper(reminder.Owner), now));
+                CartActor.Shopper(reminder.Owner), now);
             await db.SaveChangesAsync(cancellationToken);
         }
 

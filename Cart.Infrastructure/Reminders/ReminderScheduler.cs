@@ -10,12 +10,13 @@ namespace Cart.Infrastructure.Reminders;
 /// <summary>
 /// Records the reminders that are due: for each step of <c>Reminders:Delays</c>, the signed-in shoppers' carts with
 /// lines whose last change is now that step's delay old, whose owner has an address that has not unsubscribed. Each
-/// pass reads only the carts that became due since the last pass (<see cref="ReminderScanPosition"/>, on the
-/// <c>updated_at</c> index, in batches), never the whole table. A reminder is inserted and committed on its own; the
-/// unique (cart, version, step) makes a second insert, by this pass again or by another instance, fail, so each step
-/// of an idle period is recorded once. Sending is <see cref="ReminderDispatcher"/>'s.
+/// pass reads only the carts that became due since the last pass (<see cref="ReminderScanPosition"/>; the Carts
+/// module pages them on its <c>updated_at</c> index, <see cref="ICartDirectory.IdleSignedInCartsAsync"/>), never the
+/// whole table; each page's owners' addresses and earlier reminders are then read here, on this module's tables. A
+/// reminder is inserted and committed on its own; the unique (cart, version, step) makes a second insert, by this pass
+/// again or by another instance, fail, so each step of an idle period is recorded once. Sending is <see cref="ReminderDispatcher"/>'s.
 /// </summary>
-public sealed class ReminderScheduler(CartDbContext db, IOptions<RemindersOptions> options)
+public sealed class ReminderScheduler(CartDbContext db, ICartDirectory carts, IOptions<RemindersOptions> options)
 {
     /// <summary>
     /// How far back a pass looks when the scan has no position yet, or fell behind (the jobs were stopped): a reminder
@@ -53,10 +54,12 @@ public sealed class ReminderScheduler(CartDbContext db, IOptions<RemindersOption
         var batchSize = options.Value.BatchSize;
         while (true)
         {
-            var batch = await DueCarts(step, from, dueBy, afterAt, afterId).Take(batchSize).ToListAsync(cancellationToken);
-            foreach (var due in batch)
+            var batch = await carts.IdleSignedInCartsAsync(from, dueBy, (afterAt, afterId), batchSize,
+                cancellationToken);
+            foreach (var (cart, email) in await DueAsync(batch, step, cancellationToken))
             {
-                if (await TryRecordAsync(new Reminder(due.Id, due.Version, step, due.OwnerId, due.Email, now), cancellationToken))
+                if (await TryRecordAsync(new Reminder(cart.CartId, cart.Version, step, cart.UserId, email, now),
+                        cancellationToken))
                 {
                     recorded++;
                 }
@@ -67,24 +70,42 @@ public sealed class ReminderScheduler(CartDbContext db, IOptions<RemindersOption
                 break;
             }
 
-            (afterAt, afterId) = (batch[^1].UpdatedAt, batch[^1].Id);
+            (afterAt, afterId) = (batch[^1].ChangedAt, batch[^1].CartId);
         }
 
         await AdvanceAsync(step, dueBy, cancellationToken);
         return recorded;
     }
 
-    private IQueryable<DueCart> DueCarts(int step, DateTimeOffset scannedFrom, DateTimeOffset dueBy, DateTimeOffset afterAt,
-        string afterId) =>
-        from cart in db.Carts.AsNoTracking()
-        where cart.UpdatedAt > scannedFrom && cart.UpdatedAt <= dueBy
-              && (cart.UpdatedAt > afterAt || (cart.UpdatedAt == afterAt && string.Compare(cart.Id, afterId) > 0))
-              && cart.Status == CartStatus.Active && cart.OwnerKind == OwnerKind.User && cart.Lines.Any()
-        join email in db.Set<ShopperEmail>() on cart.OwnerId equals email.UserId
-        where !db.Set<ReminderUnsubscribe>().Any(u => u.Email == email.Email)
-              && !db.Set<Reminder>().Any(r => r.CartId == cart.Id && r.CartVersion == cart.Version && r.Step == step)
-        orderby cart.UpdatedAt, cart.Id
-        select new DueCart(cart.Id, cart.Version, cart.OwnerId, email.Email, cart.UpdatedAt);
+    /// <summary>
+    /// The carts of <paramref name="idle"/> due this step, in their order, each with its owner's address: the owner
+    /// has an address that has not unsubscribed, and this step of this idle period (the cart's version) has no
+    /// reminder yet.
+    /// </summary>
+    private async Task<List<(IdleCart Cart, string Email)>> DueAsync(IReadOnlyList<IdleCart> idle, int step,
+        CancellationToken cancellationToken)
+    {
+        if (idle.Count == 0)
+        {
+            return [];
+        }
+
+        var users = idle.Select(c => c.UserId).Distinct(StringComparer.Ordinal).ToList();
+        var cartIds = idle.Select(c => c.CartId).ToList();
+        var emails = await db.Set<ShopperEmail>().AsNoTracking()
+            .Where(e => users.Contains(e.UserId) && !db.Set<ReminderUnsubscribe>().Any(u => u.Email == e.Email))
+            .ToDictionaryAsync(e => e.UserId, e => e.Email, StringComparer.Ordinal, cancellationToken);
+        var remembered = (await db.Set<Reminder>().AsNoTracking()
+                .Where(r => cartIds.Contains(r.CartId) && r.Step == step)
+                .Select(r => new { r.CartId, r.CartVersion })
+                .ToListAsync(cancellationToken))
+            .Select(r => (r.CartId, r.CartVersion))
+            .ToHashSet();
+        return idle
+            .Where(c => emails.ContainsKey(c.UserId) && !remembered.Contains((c.CartId, c.Version)))
+            .Select(c => (c, emails[c.UserId]))
+            .ToList();
+    }
 
     private async Task<bool> TryRecordAsync(Reminder reminder, CancellationToken cancellationToken)
     {
@@ -131,6 +152,4 @@ public sealed class ReminderScheduler(CartDbContext db, IOptions<RemindersOption
             db.ChangeTracker.Clear();
         }
     }
-
-    private sealed record DueCart(string Id, long Version, string OwnerId, string Email, DateTimeOffset UpdatedAt);
 }

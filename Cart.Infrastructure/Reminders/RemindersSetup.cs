@@ -3,6 +3,7 @@ using Cart.Infrastructure.Email;
 using Cart.Infrastructure.Hosting;
 using Cart.Infrastructure.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Cart.Infrastructure.Reminders;
@@ -16,7 +17,9 @@ public static class RemindersSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<RemindersOptions>, ReminderSettingsRules>();
-        services.AddSingleton<PublicAddress>();
+        services.AddSingleton(sp => new PublicAddress(
+            sp.GetRequiredService<IOptions<RemindersOptions>>().Value.PublicBaseUrl,
+            sp.GetRequiredService<IHostEnvironment>(), sp));
         services.AddCartEmail();
         services.AddSingleton<SeenShopperEmails>();
         services.AddSingleton<ReminderLinks>();

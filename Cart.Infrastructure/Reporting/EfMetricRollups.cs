@@ -10,10 +10,10 @@ public sealed class EfMetricRollups(CartDbContext db) : IMetricRollups
     public async Task<IReadOnlyList<MetricPeriod>> PeriodsAsync(PeriodKind kind, DateTimeOffset from,
         DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var periods = await db.RollupPeriods.AsNoTracking()
+        var periods = await db.RollupPeriods().AsNoTracking()
             .Where(p => p.Kind == kind && p.Start >= from && p.Start < to && p.AsOf > DateTimeOffset.UnixEpoch)
             .ToListAsync(cancellationToken);
-        var rows = await db.MetricRollups.AsNoTracking()
+        var rows = await db.MetricRollups().AsNoTracking()
             .Where(r => r.Kind == kind && r.Start >= from && r.Start < to)
             .ToListAsync(cancellationToken);
         var byPeriod = rows.ToLookup(r => r.Start);
@@ -24,7 +24,7 @@ public sealed class EfMetricRollups(CartDbContext db) : IMetricRollups
 
     public async Task<MetricPeriod?> LatestAsync(PeriodKind kind, CancellationToken cancellationToken)
     {
-        var period = await db.RollupPeriods.AsNoTracking()
+        var period = await db.RollupPeriods().AsNoTracking()
             .Where(p => p.Kind == kind && p.AsOf > DateTimeOffset.UnixEpoch)
             .OrderByDescending(p => p.Start)
             .FirstOrDefaultAsync(cancellationToken);
@@ -33,7 +33,7 @@ public sealed class EfMetricRollups(CartDbContext db) : IMetricRollups
             return null;
         }
 
-        var rows = await db.MetricRollups.AsNoTracking()
+        var rows = await db.MetricRollups().AsNoTracking()
             .Where(r => r.Kind == kind && r.Start == period.Start)
             .ToListAsync(cancellationToken);
         return ToPeriod(period, rows);

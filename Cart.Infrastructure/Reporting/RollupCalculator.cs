@@ -1,6 +1,9 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
 using Cart.Domain.Reporting;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Checkout;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -25,10 +28,10 @@ public sealed class RollupCalculator(CartDbContext db, IOptions<ReportingOptions
     public async Task<IReadOnlyList<MetricFigure>> ComputeAsync(RollupPeriod period, CancellationToken cancellationToken)
     {
         var (start, end) = (period.Start, period.End);
-        var events = db.CartEvents.AsNoTracking().Where(e => e.At >= start && e.At < end);
+        var events = db.CartEvents().AsNoTracking().Where(e => e.At >= start && e.At < end);
         var figures = new List<MetricFigure>();
 
-        var created = await db.Carts.AsNoTracking().CountAsync(c => c.CreatedAt >= start && c.CreatedAt < end,
+        var created = await db.Carts().AsNoTracking().CountAsync(c => c.CreatedAt >= start && c.CreatedAt < end,
             cancellationToken);
         var active = await events.Where(e => e.ActorKind == ActorKind.Shopper)
             .Select(e => e.CartId).Distinct().CountAsync(cancellationToken);
@@ -66,7 +69,7 @@ public sealed class RollupCalculator(CartDbContext db, IOptions<ReportingOptions
     /// with the most.</summary>
     public async Task<IReadOnlyList<MetricFigure>> HeldUnitsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var held = await db.StockHolds.AsNoTracking()
+        var held = await db.StockHolds().AsNoTracking()
             .Where(h => h.Status == HoldStatus.Active && h.ExpiresAt > now)
             .GroupBy(h => h.Sku)
             .Select(g => new { Sku = g.Key, Units = g.Sum(h => h.Quantity) })
@@ -80,7 +83,7 @@ public sealed class RollupCalculator(CartDbContext db, IOptions<ReportingOptions
     /// merged away in it (a guest cart whose lines moved into the shopper's cart at login is counted there).</summary>
     private IQueryable<string> CartsWithItems(IQueryable<CartEvent> events, DateTimeOffset start, DateTimeOffset end) =>
         events.Where(e => ItemActivity.Contains(e.Type))
-            .Where(e => !db.CartEvents.Any(m => m.CartId == e.CartId && m.Type == CartActivityTypes.MergedAway
+            .Where(e => !db.CartEvents().Any(m => m.CartId == e.CartId && m.Type == CartActivityTypes.MergedAway
                                                 && m.At >= start && m.At < end))
             .Select(e => e.CartId)
             .Distinct();
@@ -90,7 +93,7 @@ public sealed class RollupCalculator(CartDbContext db, IOptions<ReportingOptions
     private async Task<IEnumerable<MetricFigure>> CartAveragesAsync(IQueryable<string> cartIds,
         CancellationToken cancellationToken)
     {
-        var byCurrency = await db.Carts.AsNoTracking()
+        var byCurrency = await db.Carts().AsNoTracking()
             .Where(c => cartIds.Contains(c.Id) && c.Currency != null)
             .SelectMany(c => c.Lines, (c, l) => new { c.Id, c.Currency, Total = l.UnitPrice * l.Quantity })
             .GroupBy(x => x.Currency!)
@@ -119,7 +122,7 @@ public sealed class RollupCalculator(CartDbContext db, IOptions<ReportingOptions
     private async Task<IEnumerable<MetricFigure>> AbandonedUnitsAsync(IQueryable<string> cartIds,
         IQueryable<CartEvent> events, CancellationToken cancellationToken)
     {
-        var abandoned = await db.CartLines.AsNoTracking()
+        var abandoned = await db.CartLines().AsNoTracking()
             .Where(l => cartIds.Contains(l.CartId)
                         && !events.Any(e => e.CartId == l.CartId && e.Type == CartActivityTypes.CheckedOut))
             .GroupBy(l => l.Sku)
@@ -135,7 +138,7 @@ public sealed class RollupCalculator(CartDbContext db, IOptions<ReportingOptions
         CancellationToken cancellationToken)
     {
         var revenue = await events.Where(e => e.Type == CartActivityTypes.CartRecovered)
-            .Join(db.Orders.AsNoTracking(), e => e.Detail, o => o.Id, (e, o) => new { o.Currency, o.Total })
+            .Join(db.Orders().AsNoTracking(), e => e.Detail, o => o.Id, (e, o) => new { o.Currency, o.Total })
             .GroupBy(x => x.Currency)
             .Select(g => new { Currency = g.Key, Total = g.Sum(x => x.Total) })
             .ToListAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class RollupStore(CartDbContext db)
         CancellationToken cancellationToken)
     {
         var oldest = periods.Min(p => p.Start);
-        var final = await db.RollupPeriods.AsNoTracking()
+        var final = await db.RollupPeriods().AsNoTracking()
             .Where(p => p.IsFinal && p.Start >= oldest && p.Kind != PeriodKind.Snapshot)
             .Select(p => new { p.Kind, p.Start })
             .ToListAsync(cancellationToken);
@@ -33,7 +33,7 @@ public sealed class RollupStore(CartDbContext db)
         await EnsurePeriodRowAsync(kind, start, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.RollupPeriods
+        var claimed = await db.RollupPeriods()
             .Where(p => p.Kind == kind && p.Start == start && p.AsOf <= asOf && !p.IsFinal)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.AsOf, asOf).SetProperty(p => p.IsFinal, isFinal),
                 cancellationToken);
@@ -42,8 +42,8 @@ public sealed class RollupStore(CartDbContext db)
             return false;
         }
 
-        await db.MetricRollups.Where(r => r.Kind == kind && r.Start == start).ExecuteDeleteAsync(cancellationToken);
-        db.MetricRollups.AddRange(figures.Select(f => new MetricRollupRow(kind, start, f)));
+        await db.MetricRollups().Where(r => r.Kind == kind && r.Start == start).ExecuteDeleteAsync(cancellationToken);
+        db.MetricRollups().AddRange(figures.Select(f => new MetricRollupRow(kind, start, f)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -52,13 +52,13 @@ public sealed class RollupStore(CartDbContext db)
 
     private async Task EnsurePeriodRowAsync(PeriodKind kind, DateTimeOffset start, CancellationToken cancellationToken)
     {
-        if (await db.RollupPeriods.AnyAsync(p => p.Kind == kind && p.Start == start, cancellationToken))
+        if (await db.RollupPeriods().AnyAsync(p => p.Kind == kind && p.Start == start, cancellationToken))
         {
             return;
         }
 
         // Never computed: a time before any computation, so the first real write claims it.
-        db.RollupPeriods.Add(new RollupPeriodRow(kind, start, DateTimeOffset.UnixEpoch));
+        db.RollupPeriods().Add(new RollupPeriodRow(kind, start, DateTimeOffset.UnixEpoch));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

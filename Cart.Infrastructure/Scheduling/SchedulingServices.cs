@@ -23,7 +23,7 @@ namespace Cart.Infrastructure.Scheduling;
 public static class SchedulingServices
 {
     /// <summary>Hangfire's tables live apart from the service's own, in this schema (SQL Server and PostgreSQL).</summary>
-    public const string StorageSchema = "hangfire";
+    public const string StorageSchema = JobStorageSchema.Name;
 
     public static IServiceCollection AddCartJobs(this IServiceCollection services, DatabaseOptions database)
     {

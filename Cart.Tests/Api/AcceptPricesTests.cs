@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Cart.Infrastructure.Carts;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,8 +37,8 @@ public abstract class AcceptPricesTests(ApiFixture fixture)
         Assert.Equal("\"3\"", response.Headers.ETag?.ToString());
         Assert.Equal(cart.GetRawText(), (await client.GetCartAsync()).GetRawText());
         var stored = await fixture.Factory.WithDbAsync(db =>
-            db.CartLines.SingleAsync(l =>
-                l.Sku == rising && db.Carts.Any(c => c.Id == l.CartId && c.OwnerId == userId)));
+            db.CartLines().SingleAsync(l =>
+                l.Sku == rising && db.Carts().Any(c => c.Id == l.CartId && c.OwnerId == userId)));
         Assert.Equal(12.50m, stored.UnitPrice);
     }
 
@@ -120,7 +121,7 @@ public abstract class AcceptPricesTests(ApiFixture fixture)
 
         Assert.Equal(0, cart.Version());
         Assert.Empty(cart.GetProperty("items").EnumerateArray());
-        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Carts.CountAsync(c => c.OwnerId == userId)));
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Carts().CountAsync(c => c.OwnerId == userId)));
     }
 
     [Fact]
@@ -131,7 +132,7 @@ public abstract class AcceptPricesTests(ApiFixture fixture)
         var response = await client.PostJsonAsync(CartApi.AcceptPrices, new { skus = new[] { TestCatalog.Shirt } });
 
         await response.ExpectProblemAsync(HttpStatusCode.NotFound, "line_not_found");
-        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Carts.CountAsync(c => c.OwnerId == userId)));
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Carts().CountAsync(c => c.OwnerId == userId)));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using Cart.Infrastructure.Carts;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -70,8 +71,8 @@ public abstract class AmbiguousCommitTests(ApiFixture fixture)
 
 
     private static Task<int> QuantityInDatabaseAsync(CartAppFactory host, string userId) =>
-        host.WithDbAsync(db => db.CartLines
-            .Where(l => db.Carts.Any(c => c.Id == l.CartId && c.OwnerId == userId))
+        host.WithDbAsync(db => db.CartLines()
+            .Where(l => db.Carts().Any(c => c.Id == l.CartId && c.OwnerId == userId))
             .SumAsync(l => l.Quantity));
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Cart.Infrastructure.Caching;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Carts;
@@ -241,9 +242,9 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         // cleanup keeps carts their owner still opens), and recording it is a write to the database.
         await host.WithDbAsync(async db =>
         {
-            await db.Carts.Where(c => c.Id == cartId).ExecuteUpdateAsync(u =>
+            await db.Carts().Where(c => c.Id == cartId).ExecuteUpdateAsync(u =>
                 u.SetProperty(c => c.LastActiveAt, host.Clock.GetUtcNow() - TimeSpan.FromDays(2)));
-            var cart = await db.Carts.AsNoTracking().Include(c => c.Lines).SingleAsync(c => c.Id == cartId);
+            var cart = await db.Carts().AsNoTracking().Include(c => c.Lines).SingleAsync(c => c.Id == cartId);
             await using var scope = host.Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<CartCache>().PutAsync(cart.Owner, CartSnapshot.Of(cart, cart.Version));
         });
@@ -258,8 +259,8 @@ public sealed class CacheTests(PostgresApiFixture fixture)
     }
 
     private static async Task SetQuantityInDatabaseAsync(CartAppFactory host, string userId, int quantity) =>
-        await host.WithDbAsync(db => db.CartLines
-            .Where(l => db.Carts.Any(c => c.Id == l.CartId && c.OwnerId == userId))
+        await host.WithDbAsync(db => db.CartLines()
+            .Where(l => db.Carts().Any(c => c.Id == l.CartId && c.OwnerId == userId))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, quantity)));
 
     private static int PostgresPort() => new NpgsqlConnectionStringBuilder(PostgresTestDatabase.AdminConnectionString).Port;

@@ -1,4 +1,5 @@
 using System.Net;
+using Cart.Infrastructure.Carts;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -129,7 +130,7 @@ public abstract class CartRoutesTests(ApiFixture fixture)
         var cart = await (await client.DeleteAsync(CartApi.Cart)).ExpectAsync(HttpStatusCode.OK);
 
         Assert.Equal(0, cart.Version());
-        var stored = await fixture.Factory.WithDbAsync(db => db.Carts.CountAsync(c => c.OwnerId == userId));
+        var stored = await fixture.Factory.WithDbAsync(db => db.Carts().CountAsync(c => c.OwnerId == userId));
         Assert.Equal(0, stored);
     }
 
@@ -141,7 +142,7 @@ public abstract class CartRoutesTests(ApiFixture fixture)
         await client.AddAsync(TestCatalog.Lamp, 2);
 
         var line = await fixture.Factory.WithDbAsync(db =>
-            db.CartLines.SingleAsync(l => db.Carts.Any(c => c.Id == l.CartId && c.OwnerId == userId)));
+            db.CartLines().SingleAsync(l => db.Carts().Any(c => c.Id == l.CartId && c.OwnerId == userId)));
         Assert.Equal(TestCatalog.Lamp, line.Sku);
         Assert.Equal(2, line.Quantity);
         Assert.Equal(45.00m, line.UnitPrice);

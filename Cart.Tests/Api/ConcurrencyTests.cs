@@ -1,4 +1,5 @@
 using System.Net;
+using Cart.Infrastructure.Carts;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +45,7 @@ public abstract class ConcurrencyTests(ApiFixture fixture)
         // only the database is sure to hold both instances' writes.
         var (quantity, version) = await fixture.Factory.WithDbAsync(async db =>
         {
-            var cart = await db.Carts.Include(c => c.Lines).SingleAsync(c => c.OwnerId == userId);
+            var cart = await db.Carts().Include(c => c.Lines).SingleAsync(c => c.OwnerId == userId);
             return (cart.Lines.Single().Quantity, cart.Version);
         });
         Assert.Equal(Writers * 2, quantity);

@@ -1,4 +1,5 @@
 using System.Text;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Hosting;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Architecture;
@@ -142,6 +143,6 @@ public sealed class DeploymentSettingsTests : OwnHostsTest
     private async Task<int> ProductsAsync()
     {
         await using var reader = new CartAppFactory(Database);
-        return await reader.WithDbAsync(db => db.Products.CountAsync());
+        return await reader.WithDbAsync(db => db.Products().CountAsync());
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
@@ -37,7 +38,7 @@ public abstract class HostileRequestTests(DatabaseProvider database, ITestOutput
         await host.StaffAccountsReadyAsync();
         await host.WithDbAsync(async db =>
         {
-            db.Products.AddRange(TestCatalog.Products(host.Clock.GetUtcNow()));
+            db.Products().AddRange(TestCatalog.Products(host.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
         var routes = Routes(host);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Architecture;
 using Cart.Tests.Fixtures;
@@ -142,9 +143,9 @@ public sealed class HostingTests
         await using var writer = factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(sink)));
         var product = new Cart.Domain.Catalog.Product("SG-CACHED", "Kopi Mug \u00e9", "https://img.test/mug.jpg", 12.50m,
             "SGD", true, factory.Clock.GetUtcNow());
-        await WithDbAsync(writer, db => db.Products.Add(product));
+        await WithDbAsync(writer, db => db.Products().Add(product));
         var cached = await FindAsync(writer, product.Sku);
-        await WithDbAsync(writer, db => db.Products.Where(p => p.Sku == product.Sku)
+        await WithDbAsync(writer, db => db.Products().Where(p => p.Sku == product.Sku)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Price, 99m)));
         await using var reader = new CartAppFactory(database, redis: ApiFixture.RedisAddress, redisKeyPrefix: prefix);
 

@@ -49,7 +49,7 @@ public abstract class IdempotencyBoundsTests(ApiFixture fixture)
 
         var (rows, bytes) = await app.WithDbAsync(async db =>
         {
-            var mine = db.IdempotencyRecords.Where(r => r.Scope == $"user:{userId}");
+            var mine = db.IdempotencyRecords().Where(r => r.Scope == $"user:{userId}");
             return (await mine.CountAsync(), await mine.SumAsync(r => (long?)r.ResponseBodyCompressed!.Length) ?? 0);
         });
         Assert.True(ManyWrites >= 10 * maxRecords, "the test must write far past the bound");
@@ -149,12 +149,12 @@ public abstract class IdempotencyBoundsTests(ApiFixture fixture)
     private static Task SeedAsync(CartAppFactory host, params IdempotencyRecord[] records) =>
         host.WithDbAsync(async db =>
         {
-            db.IdempotencyRecords.AddRange(records);
+            db.IdempotencyRecords().AddRange(records);
             await db.SaveChangesAsync();
         });
 
     private static Task<List<string>> KeysAsync(CartAppFactory host, string scope) =>
-        host.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.Scope == scope).Select(r => r.Key).ToListAsync());
+        host.WithDbAsync(db => db.IdempotencyRecords().Where(r => r.Scope == scope).Select(r => r.Key).ToListAsync());
 
     private static HttpRequestMessage Keyed(HttpMethod method, string url, string key, string? json = null)
     {

@@ -57,7 +57,7 @@ public abstract class IdempotencyTests(ApiFixture fixture)
         // The first request has claimed the key and not finished: its claim is in the database, uncompleted.
         await fixture.Factory.WithDbAsync(async db =>
         {
-            db.IdempotencyRecords.Add(new IdempotencyRecord($"user:{userId}", key,
+            db.IdempotencyRecords().Add(new IdempotencyRecord($"user:{userId}", key,
                 IdempotencyFilter.Fingerprint("POST", CartApi.Items, Encoding.UTF8.GetBytes(body)),
                 fixture.Factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
@@ -78,7 +78,7 @@ public abstract class IdempotencyTests(ApiFixture fixture)
         var claimedAt = fixture.Factory.Clock.GetUtcNow() - IdempotencyLimits.Lease - TimeSpan.FromSeconds(1);
         await fixture.Factory.WithDbAsync(async db =>
         {
-            db.IdempotencyRecords.Add(new IdempotencyRecord($"user:{userId}", key,
+            db.IdempotencyRecords().Add(new IdempotencyRecord($"user:{userId}", key,
                 IdempotencyFilter.Fingerprint("POST", CartApi.Items, Encoding.UTF8.GetBytes(body)), claimedAt));
             await db.SaveChangesAsync();
         });
@@ -111,7 +111,7 @@ public abstract class IdempotencyTests(ApiFixture fixture)
         var cart = await (await client.SendAsync(AddRequest(key, TestCatalog.Shirt, 1))).ExpectAsync(HttpStatusCode.OK);
 
         var record = await fixture.Factory.WithDbAsync(db =>
-            db.IdempotencyRecords.SingleAsync(r => r.Scope == $"user:{userId}" && r.Key == key));
+            db.IdempotencyRecords().SingleAsync(r => r.Scope == $"user:{userId}" && r.Key == key));
         Assert.True(record.Completed);
         Assert.Equal(200, record.ResponseStatus);
         Assert.Equal("\"1\"", record.ResponseEtag);
@@ -140,7 +140,7 @@ public abstract class IdempotencyTests(ApiFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(firstBody, await retry.Content.ReadAsByteArrayAsync());
-        var stored = await fixture.Factory.WithDbAsync(db => db.IdempotencyRecords
+        var stored = await fixture.Factory.WithDbAsync(db => db.IdempotencyRecords()
             .Where(r => r.Scope == $"user:{userId}" && r.Key == key)
             .Select(r => r.ResponseBodyCompressed!.Length)
             .SingleAsync());
@@ -204,20 +204,20 @@ public abstract class IdempotencyTests(ApiFixture fixture)
         var now = host.Clock.GetUtcNow();
         await host.WithDbAsync(async db =>
         {
-            db.IdempotencyRecords.Add(new IdempotencyRecord(scope, "expired", new string('a', 64),
+            db.IdempotencyRecords().Add(new IdempotencyRecord(scope, "expired", new string('a', 64),
                 now - IdempotencyLimits.Retention - TimeSpan.FromMinutes(1)));
-            db.IdempotencyRecords.Add(new IdempotencyRecord(scope, "live", new string('a', 64), now));
+            db.IdempotencyRecords().Add(new IdempotencyRecord(scope, "live", new string('a', 64), now));
             await db.SaveChangesAsync();
         });
 
         await host.TriggerAsync(IdempotencyPurgeJob.Id);
 
         var purged = await Eventually.TrueAsync(async () =>
-            await host.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Scope == scope)) == 1);
+            await host.WithDbAsync(db => db.IdempotencyRecords().CountAsync(r => r.Scope == scope)) == 1);
 
         Assert.True(purged, "the expired record was not purged");
         Assert.Equal("live", await host.WithDbAsync(db =>
-            db.IdempotencyRecords.Where(r => r.Scope == scope).Select(r => r.Key).SingleAsync()));
+            db.IdempotencyRecords().Where(r => r.Scope == scope).Select(r => r.Key).SingleAsync()));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
+using Cart.Infrastructure.Carts;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,7 +53,7 @@ public abstract class MergeTests(ApiFixture fixture)
         var merged = await (await shopper.PostJsonAsync(CartApi.Merge, new { guestToken })).ExpectAsync(HttpStatusCode.OK);
 
         var guestCart = await fixture.Factory.WithDbAsync(db =>
-            db.Carts.SingleAsync(c => c.OwnerKind == OwnerKind.Guest && c.OwnerId == sessionId));
+            db.Carts().SingleAsync(c => c.OwnerKind == OwnerKind.Guest && c.OwnerId == sessionId));
         Assert.Equal(CartStatus.Merged, guestCart.Status);
         Assert.Equal(merged.GetProperty("cartId").GetString(), guestCart.MergedIntoCartId);
         Assert.Empty((await guest.GetCartAsync()).GetProperty("items").EnumerateArray());
@@ -104,8 +105,8 @@ public abstract class MergeTests(ApiFixture fixture)
 
         Assert.Equal(0, cart.Version());
         var (shopperCarts, guestStatus) = await fixture.Factory.WithDbAsync(async db => (
-            await db.Carts.CountAsync(c => c.OwnerId == userId),
-            await db.Carts.Where(c => c.OwnerId == sessionId).Select(c => c.Status).SingleAsync()));
+            await db.Carts().CountAsync(c => c.OwnerId == userId),
+            await db.Carts().Where(c => c.OwnerId == sessionId).Select(c => c.Status).SingleAsync()));
         Assert.Equal(0, shopperCarts);
         Assert.Equal(CartStatus.Merged, guestStatus);
     }

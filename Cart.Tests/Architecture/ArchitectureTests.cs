@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Xml.Linq;
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using NetArchTest.Rules;
 
@@ -60,7 +61,7 @@ public sealed class ArchitectureTests
     }
 
     // Broken by a Carts handler that takes EfProductCatalog or DemoCatalog (Cart.Infrastructure.Catalog) instead of
-    // IProductCatalog, calls into the Catalog module's web handlers (Cart.Web.Catalog), or queries db.Products
+    // IProductCatalog, calls into the Catalog module's web handlers (Cart.Web.Catalog), or queries db.Products()
     // (the Catalog module's persisted Product entity) itself.
     [Theory]
     [InlineData("Cart.Infrastructure.Catalog")]

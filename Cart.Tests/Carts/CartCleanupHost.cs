@@ -32,16 +32,16 @@ internal static class CartCleanupHost
     }
 
     public static Task<bool> CartExistsAsync(this CartAppFactory host, string cartId) =>
-        host.WithDbAsync(db => db.Carts.AsNoTracking().AnyAsync(c => c.Id == cartId));
+        host.WithDbAsync(db => db.Carts().AsNoTracking().AnyAsync(c => c.Id == cartId));
 
     /// <summary>The <c>cart_deleted</c> events of the cart.</summary>
     public static Task<List<Cart.Domain.Carts.CartEvent>> DeletionsOfAsync(this CartAppFactory host, string cartId) =>
-        host.WithDbAsync(db => db.CartEvents.AsNoTracking()
+        host.WithDbAsync(db => db.CartEvents().AsNoTracking()
             .Where(e => e.CartId == cartId && e.Type == Cart.Domain.Carts.CartActivityTypes.CartDeleted)
             .ToListAsync());
 
     public static Task<DateTimeOffset> LastActiveAtAsync(this CartAppFactory host, string cartId) =>
-        host.WithDbAsync(db => db.Carts.AsNoTracking().Where(c => c.Id == cartId).Select(c => c.LastActiveAt)
+        host.WithDbAsync(db => db.Carts().AsNoTracking().Where(c => c.Id == cartId).Select(c => c.LastActiveAt)
             .SingleAsync());
 
     /// <summary>Waits until the reads so far are written down as activity (that happens off the read path).</summary>

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Carts;
@@ -50,7 +52,7 @@ public abstract class CartCleanupTests(DatabaseProvider provider) : IAsyncLifeti
         {
             await host.WithDbAsync(async db =>
             {
-                db.Products.AddRange(TestCatalog.Products(host.Clock.GetUtcNow()));
+                db.Products().AddRange(TestCatalog.Products(host.Clock.GetUtcNow()));
                 await db.SaveChangesAsync();
             });
         }
@@ -85,7 +87,7 @@ public abstract class CartCleanupTests(DatabaseProvider provider) : IAsyncLifeti
         Assert.Equal(CartCleanupJob.Id, deletion.ActorId);
         Assert.Equal("active", deletion.Detail);
         Assert.Empty(await host.DeletionsOfAsync(within));
-        Assert.Equal(0, await host.WithDbAsync(db => db.CartLines.CountAsync(l => l.CartId == past)));
+        Assert.Equal(0, await host.WithDbAsync(db => db.CartLines().CountAsync(l => l.CartId == past)));
     }
 
     [Fact]
@@ -143,7 +145,7 @@ public abstract class CartCleanupTests(DatabaseProvider provider) : IAsyncLifeti
         Assert.Equal(2, await host.CleanUpAsync());
 
         Assert.Equal((10, 2), await host.AssertStockInvariantAsync(sku));
-        var holds = await host.WithDbAsync(db => db.StockHolds.AsNoTracking().Where(h => h.Sku == sku).ToListAsync());
+        var holds = await host.WithDbAsync(db => db.StockHolds().AsNoTracking().Where(h => h.Sku == sku).ToListAsync());
         var hold = Assert.Single(holds);
         Assert.Equal((kept, HoldStatus.Active, 2), (hold.CartId, hold.Status, hold.Quantity));
         Assert.Single(await host.DeletionsOfAsync(first));
@@ -234,7 +236,7 @@ public abstract class CartCleanupTests(DatabaseProvider provider) : IAsyncLifeti
         // A read racing the cleanup: it loaded the cart before the deletion and fills the cache with it.
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            var cart = await scope.ServiceProvider.GetRequiredService<CartDbContext>().Carts.AsNoTracking()
+            var cart = await scope.ServiceProvider.GetRequiredService<CartDbContext>().Carts().AsNoTracking()
                 .Include(c => c.Lines).SingleAsync(c => c.Id == cartId);
             await scope.ServiceProvider.GetRequiredService<CartCache>()
                 .PutAsync(cart.Owner, CartSnapshot.Of(cart, cart.Version));

@@ -1,4 +1,5 @@
 using Cart.Domain.Carts;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -51,14 +52,14 @@ public sealed class ConcurrentCartCleanupTests : IAsyncLifetime
         var counts = await Task.WhenAll(Task.Run(a.CleanUpAsync), Task.Run(b.CleanUpAsync));
 
         Assert.Equal(40, counts.Sum());
-        var events = await a.WithDbAsync(db => db.CartEvents.AsNoTracking()
+        var events = await a.WithDbAsync(db => db.CartEvents().AsNoTracking()
             .Where(e => e.Type == CartActivityTypes.CartDeleted)
             .GroupBy(e => e.CartId)
             .Select(g => new { CartId = g.Key, Count = g.Count() })
             .ToListAsync());
         Assert.Equal(carts.Order(StringComparer.Ordinal), events.Select(e => e.CartId).Order(StringComparer.Ordinal));
         Assert.All(events, e => Assert.Equal(1, e.Count));
-        Assert.Equal(0, await a.WithDbAsync(db => db.Carts.CountAsync()));
+        Assert.Equal(0, await a.WithDbAsync(db => db.Carts().CountAsync()));
         foreach (var sku in skus)
         {
             Assert.Equal((100, 0), await a.AssertStockInvariantAsync(sku));

@@ -1,4 +1,6 @@
 using System.Net;
+using Cart.Infrastructure.Checkout;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Cart.Tests.Inventory;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +26,7 @@ public abstract class CheckoutRaceTests(ApiFixture fixture)
         // The holds lapse and are released; then the stock shrinks to 50 (a recount): 60 carts, 50 units.
         fixture.Factory.Clock.Advance(TimeSpan.FromMinutes(16));
         await fixture.Factory.SweepAsync();
-        await fixture.Factory.WithDbAsync(db => db.Stock.Where(s => s.Sku == sku)
+        await fixture.Factory.WithDbAsync(db => db.Stock().Where(s => s.Sku == sku)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnHand, 50)));
         await using var other = fixture.AnotherInstance();
         var clients = shoppers
@@ -40,7 +42,7 @@ public abstract class CheckoutRaceTests(ApiFixture fixture)
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.True(
             r.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity, $"{(int)r.StatusCode}"));
         Assert.Equal((0, 0), await fixture.StockOfAsync(sku));
-        var sold = await fixture.Factory.WithDbAsync(db => db.Orders.SelectMany(o => o.Lines)
+        var sold = await fixture.Factory.WithDbAsync(db => db.Orders().SelectMany(o => o.Lines)
             .Where(l => l.Sku == sku).Select(l => l.Quantity).ToListAsync());
         Assert.Equal(50, sold.Count);
         Assert.All(sold, quantity => Assert.Equal(1, quantity));

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Checkout;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Cart.Tests.Inventory;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +62,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         var second = await client.SendAsync(CartApi.CheckoutRequest("b"));
 
         await second.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "cart_empty");
-        Assert.Equal(1, await fixture.Factory.WithDbAsync(db => db.Orders.CountAsync(o => o.OwnerId == userId)));
+        Assert.Equal(1, await fixture.Factory.WithDbAsync(db => db.Orders().CountAsync(o => o.OwnerId == userId)));
     }
 
     [Fact]
@@ -77,7 +81,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created),
             r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
-        Assert.Equal(1, await fixture.Factory.WithDbAsync(db => db.Orders.CountAsync(o => o.OwnerId == userId)));
+        Assert.Equal(1, await fixture.Factory.WithDbAsync(db => db.Orders().CountAsync(o => o.OwnerId == userId)));
     }
 
     [Fact]
@@ -162,7 +166,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         var problem = await response.ExpectProblemAsync(HttpStatusCode.Conflict, "insufficient_stock");
         var line = Assert.Single(problem.GetProperty("lines").EnumerateArray());
         Assert.Equal(scarce, line.GetProperty("sku").GetString());
-        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Orders.CountAsync(o => o.OwnerId == userId)));
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Orders().CountAsync(o => o.OwnerId == userId)));
         Assert.Equal((5, 2), await fixture.StockOfAsync(plenty));
         Assert.Equal((3, 2), await fixture.StockOfAsync(scarce));
         Assert.Equal(holdsBefore, await HoldRowsAsync(before.CartId()));
@@ -192,13 +196,13 @@ public abstract class CheckoutTests(ApiFixture fixture)
         var sku = await fixture.NewStockedProductAsync(10);
         var (client, userId) = fixture.NewShopper();
         var cart = await client.AddAsync(sku, 1);
-        await fixture.Factory.WithDbAsync(db => db.Products.Where(p => p.Sku == sku)
+        await fixture.Factory.WithDbAsync(db => db.Products().Where(p => p.Sku == sku)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Currency, "MYR")));
 
         var response = await client.SendAsync(CartApi.CheckoutRequest("currency"));
 
         await response.ExpectProblemAsync(HttpStatusCode.UnprocessableEntity, "currency_mismatch");
-        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Orders.CountAsync(o => o.OwnerId == userId)));
+        Assert.Equal(0, await fixture.Factory.WithDbAsync(db => db.Orders().CountAsync(o => o.OwnerId == userId)));
         Assert.Equal(cart.Version(), (await client.GetCartAsync()).Version());
         Assert.Equal((10, 1), await fixture.StockOfAsync(sku));
     }
@@ -251,7 +255,7 @@ public abstract class CheckoutTests(ApiFixture fixture)
         var cartId = (await client.AddAsync(sku, 2)).GetProperty("cartId").GetString();
         await (await client.SendAsync(CartApi.CheckoutRequest("timeline"))).ExpectAsync(HttpStatusCode.Created);
 
-        var types = await fixture.Factory.WithDbAsync(db => db.CartEvents.Where(e => e.CartId == cartId)
+        var types = await fixture.Factory.WithDbAsync(db => db.CartEvents().Where(e => e.CartId == cartId)
             .OrderBy(e => e.Id).Select(e => e.Type).ToListAsync());
 
         Assert.Equal(["item_added", "hold_placed", "checked_out", "hold_committed"], types);
@@ -259,14 +263,14 @@ public abstract class CheckoutTests(ApiFixture fixture)
 
 
     private Task<string> HoldRowsAsync(string cartId) =>
-        fixture.Factory.WithDbAsync(async db => string.Join("; ", (await db.StockHolds.AsNoTracking()
+        fixture.Factory.WithDbAsync(async db => string.Join("; ", (await db.StockHolds().AsNoTracking()
                 .Where(h => h.CartId == cartId).OrderBy(h => h.Sku).ToListAsync())
             .Select(h => $"{h.Sku} {h.Status} {h.Quantity} {h.ExpiresAt:O}")));
 
     private Task SetPriceAsync(string sku, decimal price) =>
         fixture.Factory.WithDbAsync(async db =>
         {
-            var product = await db.Products.SingleAsync(p => p.Sku == sku);
+            var product = await db.Products().SingleAsync(p => p.Sku == sku);
             product.ChangePrice(price, fixture.Factory.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });

@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Catalog;
 using Cart.Tests.Admin.Merchandising;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
@@ -35,7 +36,7 @@ public sealed class OpenTabTests(ConsoleBrowser chromium) : ConsoleTest(chromium
         await Assertions.Expect(page.Locator(".mud-dialog")).ToContainTextAsync("If your account was changed, sign in again");
         await ConsoleBrowser.ScreenshotAsync(page, $"open-tab-{change}");
         Assert.Equal(10.00m, await Host.WithDbAsync(db =>
-            db.Products.AsNoTracking().Where(p => p.Sku == "TAB-1").Select(p => p.Price).SingleAsync()));
+            db.Products().AsNoTracking().Where(p => p.Sku == "TAB-1").Select(p => p.Price).SingleAsync()));
     }
 
     private async Task ChangeAccountAsync(string change, string email)

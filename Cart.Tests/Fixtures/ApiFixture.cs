@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +47,7 @@ public abstract class ApiFixture(DatabaseProvider provider, bool useRedis, bool 
         _factory.StartServer(); // starts the host: migrations run here
         await _factory.WithDbAsync(async db =>
         {
-            db.Products.AddRange(TestCatalog.Products(_factory.Clock.GetUtcNow()));
+            db.Products().AddRange(TestCatalog.Products(_factory.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
     }

@@ -1,4 +1,5 @@
 using Cart.Domain.Catalog;
+using Cart.Infrastructure.Catalog;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ZiggyCreatures.Caching.Fusion;
@@ -17,7 +18,7 @@ public static class CatalogChanges
         var sku = $"SG-OWN-{Guid.NewGuid():N}";
         await host.WithDbAsync(async db =>
         {
-            db.Products.Add(new Product(sku, "A product of one test", null, price, currency, true,
+            db.Products().Add(new Product(sku, "A product of one test", null, price, currency, true,
                 host.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
@@ -35,7 +36,7 @@ public static class CatalogChanges
     {
         await host.WithDbAsync(async db =>
         {
-            var product = await db.Products.SingleAsync(p => p.Sku == sku);
+            var product = await db.Products().SingleAsync(p => p.Sku == sku);
             change(product, host.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Inventory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,8 +20,8 @@ public static class TestStock
         var now = factory.Clock.GetUtcNow();
         await factory.WithDbAsync(async db =>
         {
-            db.Products.Add(new Product(sku, "Stocked item", null, Price, "SGD", true, now));
-            db.Stock.Add(new StockItem(sku, onHand, now));
+            db.Products().Add(new Product(sku, "Stocked item", null, Price, "SGD", true, now));
+            db.Stock().Add(new StockItem(sku, onHand, now));
             await db.SaveChangesAsync();
         });
         return sku;
@@ -36,7 +37,7 @@ public static class TestStock
         var now = fixture.Factory.Clock.GetUtcNow();
         await fixture.Factory.WithDbAsync(async db =>
         {
-            db.Products.Add(new Product(sku, "Untracked item", null, Price, "SGD", true, now));
+            db.Products().Add(new Product(sku, "Untracked item", null, Price, "SGD", true, now));
             await db.SaveChangesAsync();
         });
         return sku;
@@ -46,7 +47,7 @@ public static class TestStock
     public static Task<(int OnHand, int Reserved)> StockOfAsync(this CartAppFactory factory, string sku) =>
         factory.WithDbAsync(async db =>
         {
-            var row = await db.Stock.AsNoTracking().SingleAsync(s => s.Sku == sku);
+            var row = await db.Stock().AsNoTracking().SingleAsync(s => s.Sku == sku);
             return (row.OnHand, row.Reserved);
         });
 
@@ -65,12 +66,12 @@ public static class TestStock
         host.WithDbAsync(async db =>
         {
             // One statement, so one snapshot of the row and its holds.
-            var row = await db.Stock.AsNoTracking().Where(s => s.Sku == sku)
+            var row = await db.Stock().AsNoTracking().Where(s => s.Sku == sku)
                 .Select(s => new
                 {
                     s.OnHand,
                     s.Reserved,
-                    Held = db.StockHolds.Where(h => h.Sku == s.Sku && h.Status == HoldStatus.Active)
+                    Held = db.StockHolds().Where(h => h.Sku == s.Sku && h.Status == HoldStatus.Active)
                         .Sum(h => (int?)h.Quantity) ?? 0,
                 })
                 .SingleAsync();
@@ -83,7 +84,7 @@ public static class TestStock
     /// <summary>Every hold row of the SKU, by cart.</summary>
     public static Task<Dictionary<string, StockHold>> HoldsOfAsync(this ApiFixture fixture, string sku) =>
         fixture.Factory.WithDbAsync(db =>
-            db.StockHolds.AsNoTracking().Where(h => h.Sku == sku).ToDictionaryAsync(h => h.CartId));
+            db.StockHolds().AsNoTracking().Where(h => h.Sku == sku).ToDictionaryAsync(h => h.CartId));
 
     /// <summary>Runs one expiry sweep on <paramref name="host"/>, as its schedule would; returns the holds released.</summary>
     public static async Task<int> SweepAsync(this CartAppFactory host)

@@ -40,16 +40,16 @@ public sealed class IdempotencyMigrationTests
         {
             await db.Database.MigrateAsync();
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-            Assert.Equal(0, await db.IdempotencyRecords.CountAsync());
+            Assert.Equal(0, await db.IdempotencyRecords().CountAsync());
 
             var record = new IdempotencyRecord("user:new", "key", new string('a', 64), T0);
             record.Complete(200, """{"cartId":"c_new","items":[]}""", "\"1\"", null);
-            db.IdempotencyRecords.Add(record);
+            db.IdempotencyRecords().Add(record);
             await db.SaveChangesAsync();
         }
 
         await using var check = Open(database);
-        var stored = await check.IdempotencyRecords.SingleAsync();
+        var stored = await check.IdempotencyRecords().SingleAsync();
         Assert.Equal("""{"cartId":"c_new","items":[]}"""u8.ToArray(), stored.ReadResponseBody());
     }
 

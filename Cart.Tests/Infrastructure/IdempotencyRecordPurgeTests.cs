@@ -43,7 +43,7 @@ public sealed class IdempotencyRecordPurgeTests
         }
 
         await using var check = Open(database);
-        Assert.Equal(["almost", "new"], await check.IdempotencyRecords.Select(r => r.Key).OrderBy(k => k).ToListAsync());
+        Assert.Equal(["almost", "new"], await check.IdempotencyRecords().Select(r => r.Key).OrderBy(k => k).ToListAsync());
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class IdempotencyRecordPurgeTests
         var again = await Purge(db, batchSize: 1_000).PurgeExpiredAsync(CancellationToken.None);
 
         Assert.Equal(0, again);
-        Assert.Equal(1, await db.IdempotencyRecords.CountAsync());
+        Assert.Equal(1, await db.IdempotencyRecords().CountAsync());
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class IdempotencyRecordPurgeTests
     private static async Task SeedAsync(TestDatabase database, params IdempotencyRecord[] records)
     {
         await using var db = Open(database);
-        db.IdempotencyRecords.AddRange(records);
+        db.IdempotencyRecords().AddRange(records);
         await db.SaveChangesAsync();
     }
 

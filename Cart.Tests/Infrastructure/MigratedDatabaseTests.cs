@@ -1,6 +1,9 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
 using Cart.Domain.Common;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -28,10 +31,10 @@ public sealed class MigratedDatabaseTests
         await using var db = Open(database);
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-        Assert.Equal(0, await db.Carts.CountAsync());
-        Assert.Equal(0, await db.CartLines.CountAsync());
-        Assert.Equal(0, await db.Products.CountAsync());
-        Assert.Equal(0, await db.IdempotencyRecords.CountAsync());
+        Assert.Equal(0, await db.Carts().CountAsync());
+        Assert.Equal(0, await db.CartLines().CountAsync());
+        Assert.Equal(0, await db.Products().CountAsync());
+        Assert.Equal(0, await db.IdempotencyRecords().CountAsync());
     }
 
     [Theory]
@@ -46,7 +49,7 @@ public sealed class MigratedDatabaseTests
         await MigrateAsync(database);
 
         await using var db = Open(database);
-        Assert.Equal(1, await db.Carts.CountAsync());
+        Assert.Equal(1, await db.Carts().CountAsync());
     }
 
     [Theory]
@@ -74,8 +77,8 @@ public sealed class MigratedDatabaseTests
 
         await using (var db = Open(database))
         {
-            var storedGuest = await db.Carts.Include(c => c.Lines).SingleAsync(c => c.Id == guest.Id);
-            var storedShopper = await db.Carts.Include(c => c.Lines).SingleAsync(c => c.Id == shopper.Id);
+            var storedGuest = await db.Carts().Include(c => c.Lines).SingleAsync(c => c.Id == guest.Id);
+            var storedShopper = await db.Carts().Include(c => c.Lines).SingleAsync(c => c.Id == shopper.Id);
             storedShopper.MergeFrom(storedGuest, T0.AddMinutes(1));
             await db.SaveChangesAsync();
         }
@@ -83,12 +86,12 @@ public sealed class MigratedDatabaseTests
         await SaveAsync(database, ShoppingCart.Open(guestOwner, T0.AddMinutes(2)));
 
         await using var check = Open(database);
-        var statuses = await check.Carts
+        var statuses = await check.Carts()
             .Where(c => c.OwnerKind == OwnerKind.Guest && c.OwnerId == guestOwner.Id)
             .Select(c => c.Status)
             .ToListAsync();
         Assert.Equal(new[] { CartStatus.Active, CartStatus.Merged }, statuses.Order());
-        var merged = await check.Carts.SingleAsync(c => c.Id == guest.Id);
+        var merged = await check.Carts().SingleAsync(c => c.Id == guest.Id);
         Assert.Equal(shopper.Id, merged.MergedIntoCartId);
     }
 
@@ -105,7 +108,7 @@ public sealed class MigratedDatabaseTests
             ShoppingCart.Open(CartOwner.Guest("same_id"), T0));
 
         await using var db = Open(database);
-        Assert.Equal(2, await db.Carts.CountAsync(c => c.OwnerId == "same_id"));
+        Assert.Equal(2, await db.Carts().CountAsync(c => c.OwnerId == "same_id"));
     }
 
     [Fact]
@@ -146,7 +149,7 @@ public sealed class MigratedDatabaseTests
             : "ux_carts_active_owner";
         Assert.Contains(violated, exception.InnerException?.Message ?? string.Empty, StringComparison.Ordinal);
         await using var db = Open(database);
-        Assert.Equal(1, await db.Carts.CountAsync(c => c.OwnerId == owner.Id));
+        Assert.Equal(1, await db.Carts().CountAsync(c => c.OwnerId == owner.Id));
     }
 
     private static CartDbContext Open(TestDatabase database) =>
@@ -161,7 +164,7 @@ public sealed class MigratedDatabaseTests
     private static async Task SaveAsync(TestDatabase database, params ShoppingCart[] carts)
     {
         await using var db = Open(database);
-        db.Carts.AddRange(carts);
+        db.Carts().AddRange(carts);
         await db.SaveChangesAsync();
     }
 }

@@ -42,7 +42,7 @@ public abstract class HoldExpiryJobTests(DatabaseProvider provider) : IAsyncLife
 
         Assert.True(await Eventually.TrueAsync(async () => (await host.StockOfAsync(sku)).Reserved == 0),
             "the hold-expiry job did not release the lapsed hold");
-        var hold = await host.WithDbAsync(db => db.StockHolds.AsNoTracking().SingleAsync(h => h.Sku == sku));
+        var hold = await host.WithDbAsync(db => db.StockHolds().AsNoTracking().SingleAsync(h => h.Sku == sku));
         Assert.Equal(HoldStatus.Expired, hold.Status);
         var cart = await client.GetCartAsync();
         Assert.Equal(4, cart.Quantity(sku));

@@ -1,4 +1,5 @@
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -86,7 +87,7 @@ public abstract class HoldExpiryTests(ApiFixture fixture)
         var now = Clock.GetUtcNow();
         // Other tests' lapsed holds are released too: count every hold the sweeps should release.
         var lapsed = await fixture.Factory.WithDbAsync(db =>
-            db.StockHolds.CountAsync(h => h.Status == HoldStatus.Active && h.ExpiresAt <= now));
+            db.StockHolds().CountAsync(h => h.Status == HoldStatus.Active && h.ExpiresAt <= now));
 
         var released = await Task.WhenAll(Enumerable.Range(0, 6)
             .Select(i => Task.Run(() => (i % 2 == 0 ? fixture.Factory : other).SweepAsync())));
@@ -102,7 +103,7 @@ public abstract class HoldExpiryTests(ApiFixture fixture)
     private Task<(int OnHand, int Reserved, DateTimeOffset UpdatedAt)> StockRowAsync(string sku) =>
         fixture.Factory.WithDbAsync(async db =>
         {
-            var row = await db.Stock.AsNoTracking().SingleAsync(s => s.Sku == sku);
+            var row = await db.Stock().AsNoTracking().SingleAsync(s => s.Sku == sku);
             return (row.OnHand, row.Reserved, row.UpdatedAt);
         });
 }

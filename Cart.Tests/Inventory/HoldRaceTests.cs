@@ -1,4 +1,5 @@
 using System.Net;
+using Cart.Infrastructure.Carts;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -45,7 +46,7 @@ public abstract class HoldRaceTests(ApiFixture fixture)
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         // From the database: without Redis each instance caches carts in its own memory.
         var line = await fixture.Factory.WithDbAsync(db =>
-            db.Carts.Where(c => c.OwnerId == userId).SelectMany(c => c.Lines).SingleAsync());
+            db.Carts().Where(c => c.OwnerId == userId).SelectMany(c => c.Lines).SingleAsync());
         Assert.Equal(30, line.Quantity);
         Assert.Equal(HoldHosts.UserUnitsPerLine, line.HeldQuantity);
         Assert.Equal((20, HoldHosts.UserUnitsPerLine), await fixture.AssertStockInvariantAsync(sku));

@@ -1,5 +1,6 @@
 using System.Net;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 
@@ -68,7 +69,7 @@ public abstract class HoldReleaseTests(ApiFixture fixture)
             Assert.False(hold.TryGetProperty("expiresAt", out _));
         }
 
-        Assert.False(await fixture.Factory.WithDbAsync(db => db.Stock.AnyAsync(s => s.Sku == sku)));
+        Assert.False(await fixture.Factory.WithDbAsync(db => db.Stock().AnyAsync(s => s.Sku == sku)));
         Assert.Empty(await fixture.HoldsOfAsync(sku));
         var product = await (await fixture.Anonymous().GetAsync($"/api/v1/products/{sku}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, product.GetProperty("available").ValueKind);

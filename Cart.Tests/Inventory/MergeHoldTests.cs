@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -164,7 +165,7 @@ public abstract class MergeHoldTests(ApiFixture fixture)
 
     private async Task AssertNoActiveHoldsAsync(string cartId) =>
         Assert.Empty(await fixture.Factory.WithDbAsync(db =>
-            db.StockHolds.AsNoTracking().Where(h => h.CartId == cartId && h.Status == HoldStatus.Active).ToListAsync()));
+            db.StockHolds().AsNoTracking().Where(h => h.CartId == cartId && h.Status == HoldStatus.Active).ToListAsync()));
 
     private static string Describe(Dictionary<string, StockHold> holds) =>
         string.Join("; ", holds.OrderBy(h => h.Key, StringComparer.Ordinal)

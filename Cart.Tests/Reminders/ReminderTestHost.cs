@@ -2,6 +2,9 @@ using System.Text.RegularExpressions;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
 using Cart.Domain.Reminders;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Reminders;
 using Cart.Tests.Fixtures;
 using Microsoft.AspNetCore.WebUtilities;
@@ -65,10 +68,10 @@ public static partial class ReminderTestHost
         var now = host.Clock.GetUtcNow();
         await host.WithDbAsync(async db =>
         {
-            db.Products.Add(new Product(sku, name, $"https://img.shop.test/{sku}.jpg", price, "SGD", true, now));
+            db.Products().Add(new Product(sku, name, $"https://img.shop.test/{sku}.jpg", price, "SGD", true, now));
             if (onHand is { } units)
             {
-                db.Stock.Add(new StockItem(sku, units, now));
+                db.Stock().Add(new StockItem(sku, units, now));
             }
 
             await db.SaveChangesAsync();
@@ -80,7 +83,7 @@ public static partial class ReminderTestHost
         host.WithDbAsync(db => db.Set<Reminder>().AsNoTracking().OrderBy(r => r.CreatedAt).ThenBy(r => r.Step).ToListAsync());
 
     public static Task<List<Cart.Domain.Carts.CartEvent>> EventsAsync(this CartAppFactory host, string type) =>
-        host.WithDbAsync(db => db.CartEvents.AsNoTracking().Where(e => e.Type == type).OrderBy(e => e.Id).ToListAsync());
+        host.WithDbAsync(db => db.CartEvents().AsNoTracking().Where(e => e.Type == type).OrderBy(e => e.Id).ToListAsync());
 
     public static string TextOf(this MimeMessage message) => message.TextBody ?? string.Empty;
 

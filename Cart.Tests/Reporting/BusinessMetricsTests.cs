@@ -3,6 +3,7 @@ using System.Data.Common;
 using Cart.Domain.Carts;
 using Cart.Domain.Reporting;
 using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Reporting;
 using Cart.Tests.Api;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -72,7 +73,7 @@ public sealed class BusinessMetricsTests : OwnHostsTest
         Assert.Equal(2, first.Sum("cart_units_held", ("period", "snapshot"), ("sku", sgd)));
 
         // The roll-up changes behind the instance's back: scrapes keep showing what it read, without asking.
-        await host.WithDbAsync(db => db.MetricRollups
+        await host.WithDbAsync(db => db.MetricRollups()
             .Where(r => r.Kind == PeriodKind.Day && r.Metric == MetricNames.ActiveCarts)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Value, 4242m)));
         commands.Clear();

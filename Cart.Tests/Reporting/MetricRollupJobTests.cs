@@ -1,5 +1,6 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Reporting;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 using Cart.Infrastructure.Reporting;
 using Cart.Tests.Fixtures;
@@ -216,7 +217,7 @@ public abstract class MetricRollupJobTests(DatabaseProvider provider) : IAsyncLi
         var sku = await host.NewProductAsync("SGD", 3m);
         await host.Shopper(ApiFixture.NewUserId()).AddAsync(sku, 2);
         var cartId = await host.CartIdOfAsync(
-            (await host.WithDbAsync(db => Task.FromResult(db.Carts.Select(c => c.OwnerId).Single()))));
+            (await host.WithDbAsync(db => Task.FromResult(db.Carts().Select(c => c.OwnerId).Single()))));
 
         // Just after midnight, within the 5-minute margin: the day is rolled up, not yet final.
         host.At(Day.AddDays(1).AddMinutes(2));
@@ -263,8 +264,8 @@ public abstract class MetricRollupJobTests(DatabaseProvider provider) : IAsyncLi
         var together = await first.AllRowsAsync();
         await first.WithDbAsync(async db =>
         {
-            db.MetricRollups.RemoveRange(db.MetricRollups);
-            db.RollupPeriods.RemoveRange(db.RollupPeriods);
+            db.MetricRollups().RemoveRange(db.MetricRollups());
+            db.RollupPeriods().RemoveRange(db.RollupPeriods());
             await db.SaveChangesAsync();
         });
         await first.RunRollupsAsync();

@@ -3,6 +3,8 @@ using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
 using Cart.Domain.Reporting;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Idempotency;
 using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Reporting;
@@ -60,8 +62,8 @@ internal static class ReportingHost
         var now = host.Clock.GetUtcNow();
         await host.WithDbAsync(async db =>
         {
-            db.Products.Add(new Product(sku, "Reported item", null, price, currency, true, now));
-            db.Stock.Add(new StockItem(sku, onHand, now));
+            db.Products().Add(new Product(sku, "Reported item", null, price, currency, true, now));
+            db.Stock().Add(new StockItem(sku, onHand, now));
             await db.SaveChangesAsync();
         });
         return sku;
@@ -81,7 +83,7 @@ internal static class ReportingHost
 
     /// <summary>The id of <paramref name="userId"/>'s latest cart.</summary>
     public static Task<string> CartIdOfAsync(this CartAppFactory host, string userId) =>
-        host.WithDbAsync(db => db.Carts.AsNoTracking().Where(c => c.OwnerId == userId)
+        host.WithDbAsync(db => db.Carts().AsNoTracking().Where(c => c.OwnerId == userId)
             .OrderByDescending(c => c.Version).Select(c => c.Id).FirstAsync());
 
     /// <summary>Appends a timeline entry as the cleanup or the reminders would, at <paramref name="at"/>.</summary>
@@ -89,7 +91,7 @@ internal static class ReportingHost
         int? quantity = null, string? detail = null) =>
         host.WithDbAsync(async db =>
         {
-            db.CartEvents.Add(new CartEvent(cartId, null, new CartActivity(type, Quantity: quantity, Detail: detail),
+            db.CartEvents().Add(new CartEvent(cartId, null, new CartActivity(type, Quantity: quantity, Detail: detail),
                 CartActor.Job("reminders"), at));
             await db.SaveChangesAsync();
         });
@@ -117,9 +119,9 @@ internal static class ReportingHost
     public static Task<List<string>> AllRowsAsync(this CartAppFactory host) =>
         host.WithDbAsync(async db =>
         {
-            var periods = (await db.RollupPeriods.AsNoTracking().ToListAsync())
+            var periods = (await db.RollupPeriods().AsNoTracking().ToListAsync())
                 .Select(p => $"period {p.Kind} {p.Start:O} as of {p.AsOf:O} final={p.IsFinal}");
-            var figures = (await db.MetricRollups.AsNoTracking().ToListAsync())
+            var figures = (await db.MetricRollups().AsNoTracking().ToListAsync())
                 .Select(r => $"figure {r.Kind} {r.Start:O} {r.Metric} [{r.Dimension}] = {r.Value}");
             return periods.Concat(figures).Order(StringComparer.Ordinal).ToList();
         });

@@ -28,24 +28,29 @@ internal sealed class AcceptCartPrices(CartWriter writer, IProductCatalog catalo
     public Task<CartDocument> HandleAsync(CartOwner owner, AcceptPricesRequest request, Func<long, bool>? ifMatch,
         CancellationToken cancellationToken)
     {
-        var skus = request.Skus;
-        return writer.WriteAsync(owner, ifMatch, async change =>
+        return writer.WriteAsync(owner, ifMatch, new Accept(request.Skus, catalog), cancellationToken);
+    }
+
+    /// <param name="Skus">The lines whose prices the shopper accepts; null: every line.</param>
+    private sealed record Accept(IReadOnlyList<string>? Skus, IProductCatalog Catalog) : ICartEdit
+    {
+        public async ValueTask ApplyAsync(CartChange change, CancellationToken cancellationToken)
         {
             if (change.Cart is not { } cart)
             {
-                if (skus is { Count: > 0 })
+                if (Skus is { Count: > 0 })
                 {
-                    throw new DomainException(CartErrors.LineNotFound(skus[0]));
+                    throw new DomainException(CartErrors.LineNotFound(Skus[0]));
                 }
 
                 return;
             }
 
             var accepted = cart.Lines.Select(l => l.Sku)
-                .Where(sku => skus is null || skus.Contains(sku, StringComparer.Ordinal))
+                .Where(sku => Skus is null || Skus.Contains(sku, StringComparer.Ordinal))
                 .ToList();
-            var products = await catalog.FindAsync(accepted, cancellationToken);
-            cart.AcceptPrices(skus, products, change.Now);
-        }, cancellationToken);
+            var products = await Catalog.FindAsync(accepted, cancellationToken);
+            cart.AcceptPrices(Skus, products, change.Now);
+        }
     }
 }

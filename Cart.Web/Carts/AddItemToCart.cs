@@ -31,10 +31,17 @@ internal sealed class AddItemToCart(CartWriter writer, IProductCatalog catalog)
         var product = products.GetValueOrDefault(request.Sku)
                       ?? throw new DomainException(CatalogErrors.UnknownSku(request.Sku));
 
-        return await writer.WriteAsync(owner, ifMatch, async change =>
+        return await writer.WriteAsync(owner, ifMatch, new Add(product, request.Quantity, request.Variant),
+            cancellationToken);
+    }
+
+    private sealed record Add(ProductInfo Product, int Quantity, IReadOnlyDictionary<string, string>? Variant)
+        : ICartEdit
+    {
+        public ValueTask ApplyAsync(CartChange change, CancellationToken cancellationToken)
         {
-            var cart = change.OpenCart();
-            cart.AddItem(product, request.Quantity, request.Variant, change.Now);
-        }, cancellationToken);
+            change.OpenCart().AddItem(Product, Quantity, Variant, change.Now);
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -11,7 +11,6 @@ internal sealed class CartChange(CartDbContext db, CartQueries carts, CartOwner 
 {
     private readonly List<(CartOwner Owner, ShoppingCart? Cart, IReadOnlyDictionary<string, int> Before)> _others = [];
     private readonly IReadOnlyDictionary<string, int> _before = HoldPlan.QuantitiesOf(current.Active);
-    private readonly List<Func<CancellationToken, Task>> _inTransaction = [];
     private List<(CartOwner Owner, CartSnapshot Cart)>? _sealed;
 
     public CartOwner Owner { get; } = owner;
@@ -40,7 +39,7 @@ internal sealed class CartChange(CartDbContext db, CartQueries carts, CartOwner 
         {
             // Closed carts of the owner (a merged guest cart) keep their versions; the new one counts on from them.
             Cart = ShoppingCart.Open(Owner, Now, current.Version);
-            db.Carts.Add(Cart);
+            db.Carts().Add(Cart);
         }
 
         return Cart;
@@ -52,19 +51,6 @@ internal sealed class CartChange(CartDbContext db, CartQueries carts, CartOwner 
         var cart = await carts.FindActiveAsync(other, tracking: true, cancellationToken);
         _others.Add((other, cart, HoldPlan.QuantitiesOf(cart)));
         return cart;
-    }
-
-    /// <summary>
-    /// Statements the change needs inside its transaction, after the holds are set (checkout sells its stock there).
-    /// </summary>
-    public void InTransaction(Func<CancellationToken, Task> statements) => _inTransaction.Add(statements);
-
-    public async Task RunInTransactionAsync(CancellationToken cancellationToken)
-    {
-        foreach (var statements in _inTransaction)
-        {
-            await statements(cancellationToken);
-        }
     }
 
     /// <summary>The owner's cart as this change leaves it (no cart once it closed, at the version it closed with).</summary>

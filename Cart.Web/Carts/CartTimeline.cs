@@ -1,5 +1,6 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 
 namespace Cart.Web.Carts;
@@ -16,7 +17,7 @@ internal static class CartTimeline
         {
             foreach (var activity in cart.Activity)
             {
-                db.CartEvents.Add(new CartEvent(cart.Id, owner, activity, work.Actor, work.Now, work.Reason));
+                db.CartEvents().Add(new CartEvent(cart.Id, owner, activity, work.Actor, work.Now, work.Reason));
             }
 
             if (cart.Status == CartStatus.CheckedOut)
@@ -25,7 +26,7 @@ internal static class CartTimeline
                 foreach (var line in cart.Lines.Where(l => l.HeldQuantity is not null))
                 {
                     var committed = new CartActivity(CartActivityTypes.HoldCommitted, line.Sku, line.Quantity);
-                    db.CartEvents.Add(new CartEvent(cart.Id, owner, committed, work.Actor, work.Now, work.Reason));
+                    db.CartEvents().Add(new CartEvent(cart.Id, owner, committed, work.Actor, work.Now, work.Reason));
                 }
             }
 
@@ -33,7 +34,7 @@ internal static class CartTimeline
             {
                 if (HoldActivity(hold) is { } activity)
                 {
-                    db.CartEvents.Add(new CartEvent(cart.Id, owner, activity, work.Actor, work.Now, work.Reason));
+                    db.CartEvents().Add(new CartEvent(cart.Id, owner, activity, work.Actor, work.Now, work.Reason));
                 }
             }
         }

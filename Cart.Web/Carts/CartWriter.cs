@@ -15,10 +15,10 @@ using Microsoft.Extensions.Options;
 namespace Cart.Web.Carts;
 
 /// <summary>
-/// The one way a cart changes: take the owner's lock, load, check If-Match, let the use case change the aggregate,
-/// then in one transaction set the stock holds the change asks for (<see cref="HoldPlan"/>), run the change's own
-/// statements (checkout's), append the cart's timeline, build the response, and commit all of it with the
-/// Idempotency-Key record. When another
+/// The one way a cart changes: take the owner's lock, load, check If-Match, let the use case (an
+/// <see cref="ICartEdit"/> or <see cref="ICartOperation{TResponse}"/>) change the aggregate, then in one transaction
+/// set the stock holds the change asks for (<see cref="HoldPlan"/>), run the operation's own statements (checkout's),
+/// append the cart's timeline, build the response, and commit all of it with the Idempotency-Key record. When another
 /// instance committed first (the version moved), start again from a fresh read (<see cref="CartWriteRetry"/>): no
 /// update is ever lost. The committed cart goes into the cache before the change is acknowledged.
 /// </summary>
@@ -36,32 +36,24 @@ internal sealed class CartWriter(
     IOptions<JsonOptions> json,
     ILogger<CartWriter> logger)
 {
-    /// <summary>Makes the change and answers with the cart as it leaves it (200, with its ETag).</summary>
-    public async Task<CartDocument> WriteAsync(CartOwner owner, Func<long, bool>? ifMatch,
-        Func<CartChange, Task> change, CancellationToken cancellationToken)
+    /// <summary>Makes the edit and answers with the cart as it leaves it (200, with its ETag).</summary>
+    public async Task<CartDocument> WriteAsync(CartOwner owner, Func<long, bool>? ifMatch, ICartEdit edit,
+        CancellationToken cancellationToken)
     {
-        var response = await WriteAsync(owner, ifMatch, change, async (work, token) =>
-        {
-            var document = await documents.BuildAsync(work.Snapshot(), owner, token);
-            return new CartWriteResponse<CartDocument>(StatusCodes.Status200OK, document, document.ETag);
-        }, cancellationToken);
+        var response = await WriteAsync(owner, ifMatch, new AnsweredWithTheCart(edit, documents), cancellationToken);
         return response.Body;
     }
 
-    /// <summary>
-    /// Makes the change and answers with what <paramref name="respond"/> builds once the change's statements have run
-    /// inside its transaction (checkout answers with the order).
-    /// </summary>
+    /// <summary>Runs the operation's steps (see <see cref="ICartOperation{TResponse}"/>) and answers as it says.</summary>
     public async Task<CartWriteResponse<T>> WriteAsync<T>(CartOwner owner, Func<long, bool>? ifMatch,
-        Func<CartChange, Task> change, Func<CartChange, CancellationToken, Task<CartWriteResponse<T>>> respond,
-        CancellationToken cancellationToken) where T : class
+        ICartOperation<T> operation, CancellationToken cancellationToken) where T : class
     {
         using var held = await locks.AcquireAsync(owner.Key, cancellationToken);
         var tried = new CartsTried();
         try
         {
             return await retry.ExecuteAsync(
-                token => AttemptAsync(owner, ifMatch, change, respond, tried, token), cancellationToken);
+                token => AttemptAsync(owner, ifMatch, operation, tried, token), cancellationToken);
         }
         catch (DomainException) when (tried.First is not null && (tried.Last is null || tried.Last == tried.First))
         {
@@ -82,8 +74,7 @@ internal sealed class CartWriter(
     /// committed; throws <see cref="CartRaceLostException"/> when another writer committed first.
     /// </summary>
     private async ValueTask<CartWriteResponse<T>?> AttemptAsync<T>(CartOwner owner, Func<long, bool>? ifMatch,
-        Func<CartChange, Task> change, Func<CartChange, CancellationToken, Task<CartWriteResponse<T>>> respond,
-        CartsTried tried, CancellationToken cancellationToken) where T : class
+        ICartOperation<T> operation, CartsTried tried, CancellationToken cancellationToken) where T : class
     {
         db.ChangeTracker.Clear();
         var current = await carts.FindCurrentAsync(owner, tracking: true, cancellationToken);
@@ -91,17 +82,17 @@ internal sealed class CartWriter(
         ShoppingCart.EnsureVersion(current.Version, ifMatch);
 
         var work = new CartChange(db, carts, owner, current, clock.GetUtcNow());
-        await change(work);
+        await operation.ApplyAsync(work, cancellationToken);
         tried.Saw(work.Cart?.Id);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             var holdResults = await HoldStockAsync(work, cancellationToken);
-            await work.RunInTransactionAsync(cancellationToken);
+            await operation.RunInTransactionAsync(work, cancellationToken);
             CartTimeline.Append(db, work, holdResults);
             work.Seal();
-            var response = await respond(work, cancellationToken);
+            var response = await operation.RespondAsync(work, cancellationToken);
             if (idempotency.IsClaimed)
             {
                 var body = JsonSerializer.Serialize(response.Body, json.Value.SerializerOptions);
@@ -249,5 +240,18 @@ internal sealed class CartsTried
     }
 }
 
-/// <summary>What a write answers: status, body, and the headers that go with it.</summary>
-internal sealed record CartWriteResponse<T>(int Status, T Body, string? ETag, string? Location = null) where T : class;
+/// <summary>An edit answered with the cart document as the edit leaves it (200, with its ETag).</summary>
+internal sealed class AnsweredWithTheCart(ICartEdit edit, CartDocumentBuilder documents) : ICartOperation<CartDocument>
+{
+    public ValueTask ApplyAsync(CartChange change, CancellationToken cancellationToken) =>
+        edit.ApplyAsync(change, cancellationToken);
+
+    public Task RunInTransactionAsync(CartChange change, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task<CartWriteResponse<CartDocument>> RespondAsync(CartChange change,
+        CancellationToken cancellationToken)
+    {
+        var document = await documents.BuildAsync(change.Snapshot(), change.Owner, cancellationToken);
+        return new CartWriteResponse<CartDocument>(StatusCodes.Status200OK, document, document.ETag);
+    }
+}

@@ -8,9 +8,14 @@ internal sealed class ClearCart(CartWriter writer)
 {
     public Task<CartDocument> HandleAsync(CartOwner owner, Func<long, bool>? ifMatch,
         CancellationToken cancellationToken) =>
-        writer.WriteAsync(owner, ifMatch, change =>
+        writer.WriteAsync(owner, ifMatch, new Clear(), cancellationToken);
+
+    private sealed class Clear : ICartEdit
+    {
+        public ValueTask ApplyAsync(CartChange change, CancellationToken cancellationToken)
         {
             change.Cart?.Clear(change.Now);
-            return Task.CompletedTask;
-        }, cancellationToken);
+            return ValueTask.CompletedTask;
+        }
+    }
 }

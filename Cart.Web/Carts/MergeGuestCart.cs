@@ -25,9 +25,14 @@ internal sealed class MergeGuestCart(CartWriter writer, GuestTokenReader guestTo
                         ?? throw new ProblemException(ProblemCodes.InvalidGuestToken,
                             "The guest token is not valid: expired, tampered with, or not a guest token.");
 
-        return await writer.WriteAsync(shopper, ifMatch, async change =>
+        return await writer.WriteAsync(shopper, ifMatch, new Merge(CartOwner.Guest(sessionId)), cancellationToken);
+    }
+
+    private sealed record Merge(CartOwner Guest) : ICartEdit
+    {
+        public async ValueTask ApplyAsync(CartChange change, CancellationToken cancellationToken)
         {
-            var guestCart = await change.FindOtherCartAsync(CartOwner.Guest(sessionId), cancellationToken);
+            var guestCart = await change.FindOtherCartAsync(Guest, cancellationToken);
             if (guestCart is null)
             {
                 return;
@@ -43,6 +48,6 @@ internal sealed class MergeGuestCart(CartWriter writer, GuestTokenReader guestTo
             var cart = change.OpenCart();
             change.HoldWhatIsFree = true;
             cart.MergeFrom(guestCart, change.Now);
-        }, cancellationToken);
+        }
     }
 }

@@ -14,8 +14,8 @@ public sealed record OrderDocument(
     decimal Total,
     DateTimeOffset CreatedAt)
 {
-    public static OrderDocument From(Order order) =>
-        new(order.Id, "pending_payment", order.Currency,
+    public static OrderDocument From(OrderView order) =>
+        new(order.OrderId, "pending_payment", order.Currency,
             order.Lines.OrderBy(l => l.Sku, StringComparer.Ordinal)
                 .Select(l => new OrderItemDocument(l.Sku, l.Quantity, Money.Normalize(l.UnitPrice),
                     Money.Normalize(l.LineTotal)))

@@ -9,11 +9,16 @@ internal sealed class RemoveCartItem(CartWriter writer)
     public Task<CartDocument> HandleAsync(CartOwner owner, string sku, Func<long, bool>? ifMatch,
         CancellationToken cancellationToken)
     {
-        return writer.WriteAsync(owner, ifMatch, change =>
+        return writer.WriteAsync(owner, ifMatch, new Remove(sku), cancellationToken);
+    }
+
+    private sealed record Remove(string Sku) : ICartEdit
+    {
+        public ValueTask ApplyAsync(CartChange change, CancellationToken cancellationToken)
         {
-            var cart = change.Cart ?? throw new DomainException(CartErrors.LineNotFound(sku));
-            cart.RemoveItem(sku, change.Now);
-            return Task.CompletedTask;
-        }, cancellationToken);
+            var cart = change.Cart ?? throw new DomainException(CartErrors.LineNotFound(Sku));
+            cart.RemoveItem(Sku, change.Now);
+            return ValueTask.CompletedTask;
+        }
     }
 }

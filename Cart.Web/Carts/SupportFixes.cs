@@ -2,6 +2,7 @@ using Cart.Domain.Carts;
 using Cart.Domain.Carts.Support;
 using Cart.Domain.Catalog;
 using Cart.Domain.Common;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,29 +30,36 @@ internal sealed class SupportFixes(CartDbContext db, CartWriter writer, IProduct
             throw new DomainException(new DomainError(ErrorCodes.ValidationFailed, problem, SupportReasons.Field));
         }
 
-        var owner = await db.Carts.AsNoTracking().Where(c => c.Id == fix.CartId)
+        var owner = await db.Carts().AsNoTracking().Where(c => c.Id == fix.CartId)
             .Select(c => new { c.OwnerKind, c.OwnerId }).SingleOrDefaultAsync(cancellationToken)
             ?? throw new DomainException(CartErrors.NotActive);
         (ProductInfo, int, RemovedLinePrice)? restore =
             fix.Action == SupportAction.UndoRemoval ? await RemovalAsync(fix, cancellationToken) : null;
 
         var document = await writer.WriteAsync(new CartOwner(owner.OwnerKind, owner.OwnerId),
-            version => version == fix.ExpectedVersion,
-            async change =>
-            {
-                // The owner's active cart must still be this one: a closed cart (checked out, merged) never changes.
-                var cart = change.Cart is { } active && active.Id == fix.CartId
-                    ? active
-                    : throw new DomainException(CartErrors.NotActive);
-                change.Actor = fix.Staff;
-                change.Reason = fix.Reason.Trim();
-                await ChangeAsync(cart, fix, restore, change.Now, cancellationToken);
-            }, cancellationToken);
+            version => version == fix.ExpectedVersion, new Fix(fix, restore, catalog), cancellationToken);
         return document.Version;
     }
 
-    private async Task ChangeAsync(ShoppingCart cart, SupportFix fix, (ProductInfo, int, RemovedLinePrice)? restore,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>The fix, made as the support user with the reason on every timeline entry of the change.</summary>
+    private sealed record Fix(SupportFix Request, (ProductInfo, int, RemovedLinePrice)? Restore,
+        IProductCatalog Catalog) : ICartEdit
+    {
+        public async ValueTask ApplyAsync(CartChange change, CancellationToken cancellationToken)
+        {
+            // The owner's active cart must still be this one: a closed cart (checked out, merged) never changes.
+            var cart = change.Cart is { } active && active.Id == Request.CartId
+                ? active
+                : throw new DomainException(CartErrors.NotActive);
+            change.Actor = Request.Staff;
+            change.Reason = Request.Reason.Trim();
+            await ChangeAsync(cart, Request, Restore, Catalog, change.Now, cancellationToken);
+        }
+    }
+
+    private static async Task ChangeAsync(ShoppingCart cart, SupportFix fix,
+        (ProductInfo, int, RemovedLinePrice)? restore, IProductCatalog catalog, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         switch (fix.Action)
         {

@@ -15,11 +15,16 @@ internal sealed class UpdateCartItem(CartWriter writer)
     public Task<CartDocument> HandleAsync(CartOwner owner, string sku, UpdateItemRequest request,
         Func<long, bool>? ifMatch, CancellationToken cancellationToken)
     {
-        return writer.WriteAsync(owner, ifMatch, change =>
+        return writer.WriteAsync(owner, ifMatch, new SetQuantity(sku, request.Quantity), cancellationToken);
+    }
+
+    private sealed record SetQuantity(string Sku, int Quantity) : ICartEdit
+    {
+        public ValueTask ApplyAsync(CartChange change, CancellationToken cancellationToken)
         {
-            var cart = change.Cart ?? throw new DomainException(CartErrors.LineNotFound(sku));
-            cart.SetQuantity(sku, request.Quantity, change.Now);
-            return Task.CompletedTask;
-        }, cancellationToken);
+            var cart = change.Cart ?? throw new DomainException(CartErrors.LineNotFound(Sku));
+            cart.SetQuantity(Sku, Quantity, change.Now);
+            return ValueTask.CompletedTask;
+        }
     }
 }

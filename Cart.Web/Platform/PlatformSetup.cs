@@ -8,6 +8,7 @@ using Cart.Web.Platform.Json;
 using Cart.Web.Platform.OpenApi;
 using Cart.Web.Platform.Problems;
 using Cart.Web.Platform.RateLimiting;
+using Cart.Web.Platform.Sessions;
 using Cart.Web.Platform.Telemetry;
 using Scalar.AspNetCore;
 

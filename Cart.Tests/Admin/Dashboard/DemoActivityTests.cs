@@ -1,4 +1,7 @@
 using Cart.Domain.Reporting;
+using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Reminders;
 using Cart.Tests.Fixtures;
 using Cart.Tests.Reporting;
@@ -37,7 +40,7 @@ public sealed class DemoActivityTests : OwnHostsTest
         });
         var held = await host.PeriodAsync(PeriodKind.Snapshot, DateTimeOffset.UnixEpoch);
         Assert.True(held?.ByDimension(UnitsHeld).Values.Sum() > 0, "nothing held now");
-        Assert.True(await host.WithDbAsync(db => db.Stock.AnyAsync(s => s.Reserved > 0)), "no stock reserved");
+        Assert.True(await host.WithDbAsync(db => db.Stock().AnyAsync(s => s.Reserved > 0)), "no stock reserved");
         // The reminders job takes it from here: it does not remind the demo's carts all over again.
         await using var scope = host.Services.CreateAsyncScope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<ReminderScheduler>()
@@ -49,12 +52,12 @@ public sealed class DemoActivityTests : OwnHostsTest
     {
         var first = await StartedAsync("Development");
         var rows = await first.AllRowsAsync();
-        var carts = await first.WithDbAsync(db => db.Carts.CountAsync());
+        var carts = await first.WithDbAsync(db => db.Carts().CountAsync());
         await first.DisposeAsync();
 
         var second = await StartedAsync("Development");
 
-        Assert.Equal(carts, await second.WithDbAsync(db => db.Carts.CountAsync()));
+        Assert.Equal(carts, await second.WithDbAsync(db => db.Carts().CountAsync()));
         Assert.Equal(rows, await second.AllRowsAsync());
     }
 
@@ -69,8 +72,8 @@ public sealed class DemoActivityTests : OwnHostsTest
 
         Assert.Contains("Demo:SeedActivity is on outside Development", error.ToString(), StringComparison.Ordinal);
         var reader = Own(new CartAppFactory(Database));
-        Assert.Equal(0, await reader.WithDbAsync(db => db.Carts.CountAsync()));
-        Assert.Equal(0, await reader.WithDbAsync(db => db.Products.CountAsync()));
+        Assert.Equal(0, await reader.WithDbAsync(db => db.Carts().CountAsync()));
+        Assert.Equal(0, await reader.WithDbAsync(db => db.Products().CountAsync()));
         Assert.Empty(await reader.AllRowsAsync());
     }
 

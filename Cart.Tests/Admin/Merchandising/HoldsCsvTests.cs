@@ -1,6 +1,8 @@
 using System.Net;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
@@ -76,8 +78,8 @@ public abstract class HoldsCsvTests(DatabaseProvider provider) : OwnHostsTest(pr
             for (var i = 0; i < products; i++)
             {
                 var sku = $"BIG-{i:D5}";
-                db.Products.Add(new Product(sku, $"Product {i} " + new string('x', 180), null, 5m, "SGD", true, now));
-                db.Stock.Add(new StockItem(sku, 10, now));
+                db.Products().Add(new Product(sku, $"Product {i} " + new string('x', 180), null, 5m, "SGD", true, now));
+                db.Stock().Add(new StockItem(sku, 10, now));
             }
 
             await db.SaveChangesAsync();

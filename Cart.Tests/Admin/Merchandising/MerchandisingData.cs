@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +19,8 @@ internal static class MerchandisingData
         var now = host.Clock.GetUtcNow();
         await host.WithDbAsync(async db =>
         {
-            db.Products.Add(new Product(sku, name, null, price, currency, true, now));
-            db.Stock.Add(new StockItem(sku, onHand, now));
+            db.Products().Add(new Product(sku, name, null, price, currency, true, now));
+            db.Stock().Add(new StockItem(sku, onHand, now));
             await db.SaveChangesAsync();
         });
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
@@ -202,7 +203,7 @@ public abstract class ProductsServiceTests(DatabaseProvider provider, bool redis
     }
 
     private static Task<decimal> PriceAsync(CartAppFactory host, string sku) =>
-        host.WithDbAsync(db => db.Products.Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync());
+        host.WithDbAsync(db => db.Products().Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync());
 
     private static JsonElement Line(JsonElement cart, string sku) =>
         cart.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("sku").GetString() == sku);

@@ -1,6 +1,8 @@
 using System.Reflection;
 using AngleSharp.Dom;
 using Bunit;
+using Cart.Infrastructure.Catalog;
+using Cart.Infrastructure.Inventory;
 using Cart.Tests.Admin.Merchandising;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
@@ -124,6 +126,6 @@ public sealed class ProductsPagesTests : OwnHostsTest
 
     private static Task<(decimal Price, int OnHand)> FiguresAsync(CartAppFactory host, string sku) =>
         host.WithDbAsync(async db => (
-            await db.Products.Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync(),
-            await db.Stock.Where(s => s.Sku == sku).Select(s => s.OnHand).SingleAsync()));
+            await db.Products().Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync(),
+            await db.Stock().Where(s => s.Sku == sku).Select(s => s.OnHand).SingleAsync()));
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Cart.Domain.Carts.Support;
+using Cart.Infrastructure.Catalog;
 using Cart.Tests.Admin.Merchandising;
 using Cart.Tests.Admin.Support;
 using Cart.Tests.Admin.Users;
@@ -140,7 +141,7 @@ public sealed class StaffStandingTests : OwnHostsTest
     }
 
     private static Task<decimal> PriceOfAsync(CartAppFactory host, string sku) =>
-        host.WithDbAsync(db => db.Products.AsNoTracking().Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync());
+        host.WithDbAsync(db => db.Products().AsNoTracking().Where(p => p.Sku == sku).Select(p => p.Price).SingleAsync());
 
     /// <summary>Disables the account as an admin does, from the users page's service.</summary>
     private static async Task DisableAsync(CartAppFactory host, string email)

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Cart.Domain.Carts;
 using Cart.Domain.Carts.Support;
+using Cart.Infrastructure.Carts;
 using Cart.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -25,7 +26,7 @@ internal static class SupportStaff
 
     /// <summary>The cart's timeline entries made by support, oldest first.</summary>
     public static Task<List<CartEvent>> SupportEventsAsync(this CartAppFactory host, string cartId) =>
-        host.WithDbAsync(db => db.CartEvents.AsNoTracking()
+        host.WithDbAsync(db => db.CartEvents().AsNoTracking()
             .Where(e => e.CartId == cartId && e.ActorKind == ActorKind.Support)
             .OrderBy(e => e.Id).ToListAsync());
 }

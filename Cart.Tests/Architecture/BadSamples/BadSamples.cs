@@ -36,3 +36,30 @@ namespace Cart.Tests.Architecture.BadSamples.Domain.Carts
         public Microsoft.AspNetCore.Http.HttpContext? Http { get; init; }
     }
 }
+
+namespace Cart.Tests.Architecture.BadSamples.Folders.Left
+{
+    /// <summary>One half of a folder cycle: uses the other folder, which uses this one.</summary>
+    public sealed class SampleLeft
+    {
+        public Right.SampleRight? Other { get; init; }
+    }
+}
+
+namespace Cart.Tests.Architecture.BadSamples.Folders.Right
+{
+    /// <summary>The other half of the cycle.</summary>
+    public sealed class SampleRight
+    {
+        public Left.SampleLeft? Other { get; init; }
+    }
+}
+
+namespace Cart.Tests.Architecture.BadSamples.Folders.Top
+{
+    /// <summary>Uses a folder that does not use it back: no cycle.</summary>
+    public sealed class SampleTop
+    {
+        public Left.SampleLeft? Below { get; init; }
+    }
+}

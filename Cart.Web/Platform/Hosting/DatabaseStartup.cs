@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Demo;
 using Cart.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ internal static class DatabaseStartup
         await using var scope = app.Services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<CartDatabaseInitializer>();
         await initializer.MigrateAsync(CancellationToken.None);
-        await initializer.SeedAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DemoCatalogSeeder>().SeedAsync(CancellationToken.None);
     }
 
     /// <summary>
@@ -32,6 +33,6 @@ internal static class DatabaseStartup
             await initializer.MigrateAsync(CancellationToken.None);
         }
 
-        await initializer.SeedAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DemoCatalogSeeder>().SeedAsync(CancellationToken.None);
     }
 }

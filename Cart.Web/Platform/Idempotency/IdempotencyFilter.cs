@@ -42,8 +42,8 @@ internal sealed class IdempotencyFilter(IdempotencyStore store, RequestIdempoten
         var claim = await store.ClaimAsync(scope, key!, fingerprint, http.RequestAborted);
         switch (claim.Outcome)
         {
-            case ClaimOutcome.Replay:
-                return new ReplayedResult(claim.Record);
+            case ClaimOutcome.Replay when claim.Response is { } stored:
+                return new ReplayedResult(stored);
             case ClaimOutcome.InProgress:
                 throw new ProblemException(ProblemCodes.RequestInProgress,
                     "A request with this Idempotency-Key is still running; retry when it has finished.");
@@ -57,20 +57,20 @@ internal sealed class IdempotencyFilter(IdempotencyStore store, RequestIdempoten
                     "have finished.");
         }
 
-        current.Claimed(scope, key!, claim.Record.ClaimToken);
+        current.Claimed(scope, key!, claim.ClaimToken);
         try
         {
             var result = await next(context);
             if (!current.IsCompleted)
             {
-                await store.ReleaseAsync(scope, key!, claim.Record.ClaimToken, CancellationToken.None);
+                await store.ReleaseAsync(scope, key!, claim.ClaimToken, CancellationToken.None);
             }
 
             return result;
         }
         catch
         {
-            await store.ReleaseAsync(scope, key!, claim.Record.ClaimToken, CancellationToken.None);
+            await store.ReleaseAsync(scope, key!, claim.ClaimToken, CancellationToken.None);
             throw;
         }
     }
@@ -104,25 +104,25 @@ internal sealed class IdempotencyFilter(IdempotencyStore store, RequestIdempoten
 }
 
 /// <summary>The stored first response of an idempotent request, written again byte for byte.</summary>
-internal sealed class ReplayedResult(IdempotencyRecord record) : IResult
+internal sealed class ReplayedResult(StoredResponse stored) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
-        response.StatusCode = record.ResponseStatus ?? StatusCodes.Status200OK;
+        response.StatusCode = stored.Status;
         response.Headers["Idempotent-Replayed"] = "true";
-        if (record.ResponseEtag is not null)
+        if (stored.ETag is not null)
         {
-            response.Headers.ETag = record.ResponseEtag;
+            response.Headers.ETag = stored.ETag;
         }
 
-        if (record.ResponseLocation is not null)
+        if (stored.Location is not null)
         {
-            response.Headers.Location = record.ResponseLocation;
+            response.Headers.Location = stored.Location;
         }
 
         response.ContentType = "application/json; charset=utf-8";
-        await response.Body.WriteAsync(record.ReadResponseBody());
+        await response.Body.WriteAsync(stored.Body);
     }
 }
 

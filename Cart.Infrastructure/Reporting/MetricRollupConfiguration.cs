@@ -1,10 +1,11 @@
 using Cart.Domain.Common;
 using Cart.Domain.Reporting;
+using Cart.Infrastructure.Persistence;
 using Cart.Infrastructure.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cart.Infrastructure.Persistence.Configurations;
+namespace Cart.Infrastructure.Reporting;
 
 internal sealed class RollupPeriodConfiguration : IEntityTypeConfiguration<RollupPeriodRow>
 {

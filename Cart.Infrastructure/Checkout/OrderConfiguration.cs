@@ -1,9 +1,10 @@
 using Cart.Domain.Checkout;
 using Cart.Domain.Common;
+using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cart.Infrastructure.Persistence.Configurations;
+namespace Cart.Infrastructure.Checkout;
 
 internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {

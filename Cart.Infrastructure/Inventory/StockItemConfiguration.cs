@@ -3,7 +3,7 @@ using Cart.Domain.Inventory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cart.Infrastructure.Persistence.Configurations;
+namespace Cart.Infrastructure.Inventory;
 
 internal sealed class StockItemConfiguration : IEntityTypeConfiguration<StockItem>
 {

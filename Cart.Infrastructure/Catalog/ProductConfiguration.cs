@@ -1,10 +1,11 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Catalog;
 using Cart.Domain.Common;
+using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cart.Infrastructure.Persistence.Configurations;
+namespace Cart.Infrastructure.Catalog;
 
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {

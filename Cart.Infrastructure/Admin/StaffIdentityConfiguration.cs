@@ -1,9 +1,8 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cart.Infrastructure.Persistence.Configurations;
+namespace Cart.Infrastructure.Admin;
 
 /// <summary>
 /// The admin console's staff accounts (ASP.NET Core Identity's model, as IdentityDbContext builds it) under names that
@@ -16,8 +15,7 @@ internal sealed class StaffIdentityConfiguration :
     IEntityTypeConfiguration<IdentityUserClaim<string>>,
     IEntityTypeConfiguration<IdentityUserLogin<string>>,
     IEntityTypeConfiguration<IdentityUserToken<string>>,
-    IEntityTypeConfiguration<IdentityRoleClaim<string>>,
-    IEntityTypeConfiguration<DataProtectionKey>
+    IEntityTypeConfiguration<IdentityRoleClaim<string>>
 {
     public void Configure(EntityTypeBuilder<IdentityUser> builder) => builder.ToTable("staff_users");
 
@@ -32,7 +30,4 @@ internal sealed class StaffIdentityConfiguration :
     public void Configure(EntityTypeBuilder<IdentityUserToken<string>> builder) => builder.ToTable("staff_user_tokens");
 
     public void Configure(EntityTypeBuilder<IdentityRoleClaim<string>> builder) => builder.ToTable("staff_role_claims");
-
-    /// <summary>The key ring every instance shares: a cookie one instance wrote, another reads.</summary>
-    public void Configure(EntityTypeBuilder<DataProtectionKey> builder) => builder.ToTable("data_protection_keys");
 }

@@ -1,10 +1,11 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Carts.Support;
 using Cart.Domain.Common;
+using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cart.Infrastructure.Persistence.Configurations;
+namespace Cart.Infrastructure.Carts;
 
 internal sealed class CartEventConfiguration : IEntityTypeConfiguration<CartEvent>
 {

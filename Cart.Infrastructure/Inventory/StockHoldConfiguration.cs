@@ -1,9 +1,10 @@
 using Cart.Domain.Common;
 using Cart.Domain.Inventory;
+using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cart.Infrastructure.Persistence.Configurations;
+namespace Cart.Infrastructure.Inventory;
 
 internal sealed class StockHoldConfiguration : IEntityTypeConfiguration<StockHold>
 {

@@ -2,7 +2,7 @@ using System.Globalization;
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
 
-namespace Cart.Infrastructure.Catalog;
+namespace Cart.Infrastructure.Demo;
 
 /// <summary>
 /// A deterministic demo catalog: 1,200 products across the six markets, so a fresh machine has something to shop.

@@ -2,7 +2,7 @@ using Cart.Infrastructure.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cart.Infrastructure.Persistence.Configurations;
+namespace Cart.Infrastructure.Idempotency;
 
 internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
 {

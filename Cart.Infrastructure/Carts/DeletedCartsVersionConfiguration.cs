@@ -1,9 +1,10 @@
 using Cart.Domain.Common;
 using Cart.Infrastructure.Carts;
+using Cart.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Cart.Infrastructure.Persistence.Configurations;
+namespace Cart.Infrastructure.Carts;
 
 internal sealed class DeletedCartsVersionConfiguration : IEntityTypeConfiguration<DeletedCartsVersion>
 {

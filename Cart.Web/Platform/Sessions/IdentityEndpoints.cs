@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using Cart.Web.Platform.Auth;
 using Cart.Web.Platform.Http;
 using Cart.Web.Platform.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
-namespace Cart.Web.Platform.Auth;
+namespace Cart.Web.Platform.Sessions;
 
 public sealed record GuestSessionResponse(string Token, string SessionId, DateTimeOffset ExpiresAt);
 

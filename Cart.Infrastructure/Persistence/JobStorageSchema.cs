@@ -1,10 +1,9 @@
-using Cart.Infrastructure.Persistence;
 using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Cart.Infrastructure.Scheduling;
+namespace Cart.Infrastructure.Persistence;
 
 /// <summary>
 /// Creates or upgrades Hangfire's tables, in their own schema, with the database's migrations (at start when
@@ -13,6 +12,9 @@ namespace Cart.Infrastructure.Scheduling;
 /// </summary>
 internal static class JobStorageSchema
 {
+    /// <summary>Hangfire's tables live apart from the service's own, in this schema (SQL Server and PostgreSQL).</summary>
+    public const string Name = "hangfire";
+
     public static async Task InstallAsync(CartDbContext db, DatabaseProvider provider,
         CancellationToken cancellationToken)
     {
@@ -27,11 +29,11 @@ internal static class JobStorageSchema
             var connection = db.Database.GetDbConnection();
             if (provider == DatabaseProvider.PostgreSql)
             {
-                PostgreSqlObjectsInstaller.Install((NpgsqlConnection)connection, SchedulingServices.StorageSchema);
+                PostgreSqlObjectsInstaller.Install((NpgsqlConnection)connection, Name);
             }
             else
             {
-                SqlServerObjectsInstaller.Install(connection, SchedulingServices.StorageSchema, false);
+                SqlServerObjectsInstaller.Install(connection, Name, false);
             }
         }
         finally
