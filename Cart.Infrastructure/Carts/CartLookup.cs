@@ -70,19 +70,24 @@ internal sealed class CartLookup(CartDbContext db, IOrderBook orders, IShopperEm
             cart.Version, cart.LastActiveAt, lines);
     }
 
-    public async Task<ResultPage<CartEvent>> TimelineAsync(string cartId, int skip, int take,
+    public async Task<ResultPage<TimelineEntry>> TimelineAsync(string cartId, int skip, int take,
         CancellationToken cancellationToken)
     {
         var events = db.CartEvents().AsNoTracking().Where(e => e.CartId == cartId);
         var total = await events.CountAsync(cancellationToken);
-        var page = await events.OrderByDescending(e => e.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
-        return new ResultPage<CartEvent>(page, total);
+        var page = await Entries(events.OrderByDescending(e => e.Id).Skip(skip).Take(take))
+            .ToListAsync(cancellationToken);
+        return new ResultPage<TimelineEntry>(page, total);
     }
 
-    public Task<CartEvent?> FindRemovalAsync(string cartId, long eventId, CancellationToken cancellationToken) =>
-        db.CartEvents().AsNoTracking()
-            .SingleOrDefaultAsync(e => e.Id == eventId && e.CartId == cartId && e.Type == CartActivityTypes.ItemRemoved,
-                cancellationToken);
+    public Task<TimelineEntry?> FindRemovalAsync(string cartId, long eventId, CancellationToken cancellationToken) =>
+        Entries(db.CartEvents().AsNoTracking()
+                .Where(e => e.Id == eventId && e.CartId == cartId && e.Type == CartActivityTypes.ItemRemoved))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private static IQueryable<TimelineEntry> Entries(IQueryable<CartEvent> events) =>
+        events.Select(e => new TimelineEntry(e.Id, e.Type, e.Sku, e.Quantity, e.Detail, e.ActorKind, e.ActorId,
+            e.ActorName, e.At, e.Reason));
 
     private async Task<List<CartOwner>> OwnersAsync(CartLookupKey key, string value, CancellationToken cancellationToken)
     {

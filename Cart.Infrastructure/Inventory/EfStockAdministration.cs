@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using Cart.Domain.Catalog;
 using Cart.Domain.Carts;
+using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
 using Cart.Infrastructure.Catalog;
 using Cart.Infrastructure.Persistence;

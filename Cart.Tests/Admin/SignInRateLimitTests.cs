@@ -1,6 +1,7 @@
 using System.Net;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Staff;
 using Cart.Web.Platform.RateLimiting;
 
 namespace Cart.Tests.Admin;

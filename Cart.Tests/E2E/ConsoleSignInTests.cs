@@ -1,5 +1,6 @@
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Staff;
 using Microsoft.Playwright;
 
 namespace Cart.Tests.E2E;

@@ -1,6 +1,7 @@
 using Cart.Domain.Reporting;
 using Cart.Tests.Admin.Dashboard;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Staff;
 using Microsoft.Playwright;
 using static Cart.Domain.Reporting.MetricNames;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Cart.Tests.Admin.Merchandising;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Staff;
 using Microsoft.Playwright;
 
 namespace Cart.Tests.E2E;

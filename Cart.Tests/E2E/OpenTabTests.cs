@@ -2,6 +2,7 @@ using Cart.Infrastructure.Catalog;
 using Cart.Tests.Admin.Merchandising;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Staff;
 using Cart.Web.Admin.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

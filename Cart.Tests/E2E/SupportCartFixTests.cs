@@ -1,6 +1,7 @@
 using Cart.Tests.Admin.Support;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Staff;
 using Microsoft.Playwright;
 
 namespace Cart.Tests.E2E;

@@ -3,6 +3,7 @@ using Cart.Infrastructure.Email;
 using Cart.Tests.Admin.Users;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Staff;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;

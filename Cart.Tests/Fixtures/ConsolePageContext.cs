@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Cart.Web.Admin;
+using Cart.Web.Admin.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;

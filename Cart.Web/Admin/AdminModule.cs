@@ -3,6 +3,7 @@ using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Components;
 using Cart.Web.Admin.Dashboard;
 using Cart.Web.Admin.Merchandising;
+using Cart.Web.Admin.Staff;
 using Cart.Web.Admin.Support;
 using Cart.Web.Admin.Users;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using Cart.Web.Admin.Staff;
 using Hangfire;
 
 namespace Cart.Web.Admin;

@@ -56,8 +56,8 @@ public interface ICartLookup
     Task<SupportCart?> GetAsync(string cartId, CancellationToken cancellationToken);
 
     /// <summary>The cart's timeline, newest first.</summary>
-    Task<ResultPage<CartEvent>> TimelineAsync(string cartId, int skip, int take, CancellationToken cancellationToken);
+    Task<ResultPage<TimelineEntry>> TimelineAsync(string cartId, int skip, int take, CancellationToken cancellationToken);
 
     /// <summary>One <see cref="CartActivityTypes.ItemRemoved"/> entry of the cart's timeline; null if there is none.</summary>
-    Task<CartEvent?> FindRemovalAsync(string cartId, long eventId, CancellationToken cancellationToken);
+    Task<TimelineEntry?> FindRemovalAsync(string cartId, long eventId, CancellationToken cancellationToken);
 }

@@ -3,6 +3,8 @@ using Cart.Domain.Reporting;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Dashboard;
+using Cart.Web.Admin.Formats;
+using Cart.Web.Admin.Staff;
 using static Cart.Domain.Reporting.MetricNames;
 using static Cart.Tests.Admin.Dashboard.DashboardRollups;
 

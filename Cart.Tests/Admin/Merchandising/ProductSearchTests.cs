@@ -5,6 +5,7 @@ using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Merchandising;
+using Cart.Web.Admin.Staff;
 
 namespace Cart.Tests.Admin.Merchandising;
 

@@ -6,6 +6,7 @@ using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Merchandising;
+using Cart.Web.Admin.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cart.Tests.Admin.Merchandising;

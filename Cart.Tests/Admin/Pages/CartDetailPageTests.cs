@@ -5,6 +5,7 @@ using Cart.Tests.Admin.Support;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Components.Pages.Carts;
+using Cart.Web.Admin.Staff;
 using Microsoft.AspNetCore.Authorization;
 using MudBlazor;
 

@@ -3,6 +3,7 @@ using Bunit;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Components.Pages.Carts;
+using Cart.Web.Admin.Staff;
 using Microsoft.AspNetCore.Authorization;
 using MudBlazor;
 

@@ -3,6 +3,7 @@ using Cart.Domain.Reporting;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Components.Pages.Dashboard;
+using Cart.Web.Admin.Staff;
 using MudBlazor;
 using static Cart.Domain.Reporting.MetricNames;
 using static Cart.Tests.Admin.Dashboard.DashboardRollups;

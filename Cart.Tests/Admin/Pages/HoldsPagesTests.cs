@@ -6,6 +6,7 @@ using Cart.Tests.Admin.Merchandising;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Components.Pages.Holds;
+using Cart.Web.Admin.Staff;
 using MudBlazor;
 
 namespace Cart.Tests.Admin.Pages;

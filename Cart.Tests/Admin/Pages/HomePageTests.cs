@@ -2,6 +2,7 @@ using Bunit;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Components.Pages;
+using Cart.Web.Admin.Staff;
 
 namespace Cart.Tests.Admin.Pages;
 

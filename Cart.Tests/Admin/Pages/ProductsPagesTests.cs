@@ -8,6 +8,7 @@ using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Components.Pages.Products;
 using Cart.Web.Admin.Merchandising;
+using Cart.Web.Admin.Staff;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 

@@ -4,6 +4,7 @@ using Cart.Tests.Admin.Users;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Components.Pages.Users;
+using Cart.Web.Admin.Staff;
 using Cart.Web.Admin.Users;
 using MudBlazor;
 

@@ -4,6 +4,7 @@ using Cart.Tests.Admin.Support;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Actions;
+using Cart.Web.Admin.Staff;
 using Cart.Web.Admin.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;

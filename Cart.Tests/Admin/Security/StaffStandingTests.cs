@@ -8,6 +8,7 @@ using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Merchandising;
+using Cart.Web.Admin.Staff;
 using Cart.Web.Admin.Support;
 using Cart.Web.Admin.Users;
 using Microsoft.AspNetCore.Components.Authorization;

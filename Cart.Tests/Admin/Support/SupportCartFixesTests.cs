@@ -5,6 +5,7 @@ using Cart.Infrastructure.Persistence;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Actions;
+using Cart.Web.Admin.Staff;
 using Cart.Web.Admin.Support;
 
 namespace Cart.Tests.Admin.Support;

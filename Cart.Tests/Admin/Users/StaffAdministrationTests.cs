@@ -2,6 +2,7 @@ using System.Net;
 using Cart.Tests.Fixtures;
 using Cart.Web.Admin;
 using Cart.Web.Admin.Actions;
+using Cart.Web.Admin.Staff;
 using Cart.Web.Admin.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

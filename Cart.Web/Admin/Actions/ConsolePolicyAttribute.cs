@@ -1,3 +1,5 @@
+using Cart.Web.Admin.Staff;
+
 namespace Cart.Web.Admin.Actions;
 
 /// <summary>

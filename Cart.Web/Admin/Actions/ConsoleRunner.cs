@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Security.Claims;
 using Cart.Infrastructure.Persistence;
+using Cart.Web.Admin.Staff;
 using Cart.Web.Platform.Problems;
 
 namespace Cart.Web.Admin.Actions;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cart.Domain.Reporting;
+using Cart.Web.Admin.Formats;
 
 namespace Cart.Web.Admin.Dashboard;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cart.Web.Admin.Actions;
+using Cart.Web.Admin.Staff;
 using Cart.Web.Platform.Problems;
 
 namespace Cart.Web.Admin.Dashboard;

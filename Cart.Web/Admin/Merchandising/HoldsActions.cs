@@ -1,5 +1,6 @@
 using Cart.Domain.Inventory;
 using Cart.Web.Admin.Actions;
+using Cart.Web.Admin.Staff;
 
 namespace Cart.Web.Admin.Merchandising;
 

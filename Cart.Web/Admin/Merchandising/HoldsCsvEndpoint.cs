@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Cart.Domain.Inventory;
 using Cart.Web.Admin.Actions;
+using Cart.Web.Admin.Formats;
+using Cart.Web.Admin.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Cart.Web.Admin.Merchandising;

@@ -1,6 +1,8 @@
 using Cart.Domain.Catalog;
 using Cart.Domain.Inventory;
 using Cart.Web.Admin.Actions;
+using Cart.Web.Admin.Formats;
+using Cart.Web.Admin.Staff;
 
 namespace Cart.Web.Admin.Merchandising;
 

@@ -4,6 +4,7 @@ using Cart.Domain.Carts.Support;
 using Cart.Domain.Common;
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Admin.Actions;
+using Cart.Web.Admin.Staff;
 using Cart.Web.Platform.Problems;
 
 namespace Cart.Web.Admin.Support;

@@ -1,6 +1,7 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Carts.Support;
 using Cart.Web.Admin.Actions;
+using Cart.Web.Admin.Staff;
 
 namespace Cart.Web.Admin.Support;
 
@@ -35,10 +36,10 @@ public sealed record ReadCart(string CartId) : IConsoleAction<SupportCart>
 
 /// <summary>A page of the cart's timeline, newest first.</summary>
 [ConsolePolicy(StaffRoles.SupportPolicy)]
-public sealed record ReadTimeline(string CartId, int Skip, int Take) : IConsoleAction<ResultPage<CartEvent>>
+public sealed record ReadTimeline(string CartId, int Skip, int Take) : IConsoleAction<ResultPage<TimelineEntry>>
 {
-    public async Task<ConsoleResult<ResultPage<CartEvent>>> RunAsync(ConsoleCall call,
+    public async Task<ConsoleResult<ResultPage<TimelineEntry>>> RunAsync(ConsoleCall call,
         CancellationToken cancellationToken) =>
-        ConsoleResult<ResultPage<CartEvent>>.Done(await call.Get<ICartLookup>()
+        ConsoleResult<ResultPage<TimelineEntry>>.Done(await call.Get<ICartLookup>()
             .TimelineAsync(CartId, Skip, SupportPaging.Clamp(Take), cancellationToken));
 }

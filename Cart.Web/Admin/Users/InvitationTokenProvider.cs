@@ -1,4 +1,5 @@
 using System.Text;
+using Cart.Web.Admin.Staff;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,5 @@
 using Cart.Web.Admin.Actions;
+using Cart.Web.Admin.Staff;
 
 namespace Cart.Web.Admin.Users;
 

@@ -3,6 +3,7 @@ using System.Data;
 using System.Data.Common;
 using Cart.Infrastructure.Persistence;
 using Cart.Web.Admin.Actions;
+using Cart.Web.Admin.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

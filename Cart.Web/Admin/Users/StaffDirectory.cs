@@ -1,4 +1,5 @@
 using Cart.Infrastructure.Persistence;
+using Cart.Web.Admin.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Cart.Domain.Reminders;
 using Cart.Infrastructure.Hosting;
+using Cart.Web.Admin.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

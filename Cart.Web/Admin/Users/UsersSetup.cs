@@ -1,3 +1,4 @@
+using Cart.Web.Admin.Staff;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cart.Web.Admin.Formats;
 
 namespace Cart.Web.Admin.Components.Pages.Dashboard;
 

@@ -1,6 +1,7 @@
 using Cart.Domain.Reporting;
 using Cart.Web.Admin.Actions;
 using Cart.Web.Admin.Dashboard;
+using Cart.Web.Admin.Formats;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;

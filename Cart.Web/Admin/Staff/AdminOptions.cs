@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Cart.Web.Admin;
+namespace Cart.Web.Admin.Staff;
 
 /// <summary>The admin console's accounts: the first admin of a deployment, and the demo users of Development.</summary>
 public sealed class AdminOptions

@@ -4,7 +4,7 @@ using Cart.Web.Admin.Users;
 using Cart.Web.Platform.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 
-namespace Cart.Web.Admin;
+namespace Cart.Web.Admin.Staff;
 
 /// <summary>What a sign-in attempt came to.</summary>
 internal enum SignInOutcome

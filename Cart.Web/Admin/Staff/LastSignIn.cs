@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 
-namespace Cart.Web.Admin.Users;
+namespace Cart.Web.Admin.Staff;
 
 /// <summary>
 /// When a staff member last signed in: kept as one of Identity's user tokens under the console's own name, so it costs

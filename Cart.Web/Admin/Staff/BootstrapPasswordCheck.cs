@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
-namespace Cart.Web.Admin;
+namespace Cart.Web.Admin.Staff;
 
 /// <summary>
 /// Stops the start when Identity's password validators refuse <see cref="AdminOptions.BootstrapPassword"/>: the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cart.Web.Admin;
+namespace Cart.Web.Admin.Formats;
 
 /// <summary>
 /// RFC 4180 rows (comma-separated, CRLF, a field with a comma, quote or line break in double quotes, quotes doubled),

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cart.Domain.Catalog;
 
-namespace Cart.Web.Admin;
+namespace Cart.Web.Admin.Formats;
 
 /// <summary>
 /// How every console page writes money and times. Money is the currency code, then the amount grouped to that

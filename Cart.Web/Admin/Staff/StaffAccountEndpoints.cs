@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Cart.Web.Admin;
+namespace Cart.Web.Admin.Staff;
 
 /// <summary>
 /// Signing staff in and out. Plain form posts (the sign-in page is rendered on the server, without a circuit), so the

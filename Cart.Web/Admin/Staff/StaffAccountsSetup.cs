@@ -1,6 +1,6 @@
 using Cart.Infrastructure.Scheduling;
 
-namespace Cart.Web.Admin;
+namespace Cart.Web.Admin.Staff;
 
 /// <summary>
 /// Prepares the staff accounts (<see cref="StaffAccounts"/>) once the host has started, without holding the start up:

@@ -1,4 +1,4 @@
-namespace Cart.Web.Admin;
+namespace Cart.Web.Admin.Staff;
 
 /// <summary>
 /// The admin console's roles, and the policies its pages and actions check. An admin may do everything; a

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Cart.Web.Admin;
+namespace Cart.Web.Admin.Staff;
 
 /// <summary>
 /// The account setting of <see cref="AdminOptions"/> that must stop the start: the demo accounts' known password,
