@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cart.Tests.Fixtures;
@@ -22,6 +23,9 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public TestDatabase Database => database;
+
+    private readonly Lock _hostLock = new();
+    private IHost? _host;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -68,6 +72,20 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
             collection.AddSingleton<TimeProvider>(Clock);
             services?.Invoke(collection);
         });
+    }
+
+    /// <summary>
+    /// Builds and starts the host once, however many threads first use the factory at the same moment (a test that
+    /// sweeps on a fresh instance from several tasks): the base class does not guard its start, and every racing
+    /// thread would start a host of its own, of which only one is disposed with the factory. The others would run on
+    /// (their job servers polling and heartbeating) after the test, and after their database was dropped.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (_hostLock)
+        {
+            return _host ??= base.CreateHost(builder);
+        }
     }
 
     /// <summary>A client of this host whose responses are checked against the OpenAPI document
