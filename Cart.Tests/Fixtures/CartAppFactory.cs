@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cart.Tests.Fixtures;
@@ -14,15 +15,20 @@ namespace Cart.Tests.Fixtures;
 /// <param name="testAuth">Sign tokens with <see cref="TestAuth"/>'s keys; false keeps the committed appsettings
 /// files' auth settings, as <c>dotnet run</c> has them.</param>
 /// <param name="services">Changes to the host's services (a fault to inject), applied last.</param>
+/// <param name="owner">Whose host this is, for the name of its log file: a fixture gives its type; by default the test
+/// class that made it.</param>
 public sealed class CartAppFactory(TestDatabase database, string environment = "Testing", string? redis = null,
     string? redisKeyPrefix = null, IReadOnlyDictionary<string, string?>? settings = null, bool testAuth = true,
-    Action<IServiceCollection>? services = null)
+    Action<IServiceCollection>? services = null, Type? owner = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>The clock of the host; starts at the real time, moves only when a test moves it.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public TestDatabase Database => database;
+
+    /// <summary>The host's log: a file of its own (<see cref="HostLogs"/>), not the terminal.</summary>
+    public HostLog Log { get; } = HostLogs.Create(database.Provider, owner);
 
     private readonly Lock _hostLock = new();
     private IHost? _host;
@@ -66,6 +72,8 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
             builder.UseSetting("Redis:KeyPrefix", redisKeyPrefix ?? $"test-{Guid.NewGuid():N}:");
         }
 
+        // The console log (JSON lines, as in production) of hundreds of hosts would bury the test run's own output.
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Log));
         builder.ConfigureServices(collection =>
         {
             collection.RemoveAll<TimeProvider>();
@@ -85,6 +93,15 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         lock (_hostLock)
         {
             return _host ??= base.CreateHost(builder);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing); // stops the host (when disposed asynchronously, it already has)
+        if (disposing)
+        {
+            Log.Close();
         }
     }
 
