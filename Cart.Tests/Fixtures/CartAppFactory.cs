@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -30,8 +29,7 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
     /// <summary>The host's log: a file of its own (<see cref="HostLogs"/>), not the terminal.</summary>
     public HostLog Log { get; } = HostLogs.Create(database.Provider, owner);
 
-    private readonly Lock _hostLock = new();
-    private IHost? _host;
+    private readonly Lock _startLock = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -82,17 +80,28 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         });
     }
 
-    /// <summary>
-    /// Builds and starts the host once, however many threads first use the factory at the same moment (a test that
-    /// sweeps on a fresh instance from several tasks): the base class does not guard its start, and every racing
-    /// thread would start a host of its own, of which only one is disposed with the factory. The others would run on
-    /// (their job servers polling and heartbeating) after the test, and after their database was dropped.
-    /// </summary>
-    protected override IHost CreateHost(IHostBuilder builder)
+    /// <summary>The host's services; the host is started first, once, however many threads ask at the same moment
+    /// (<see cref="Start"/>).</summary>
+    public override IServiceProvider Services
     {
-        lock (_hostLock)
+        get
         {
-            return _host ??= base.CreateHost(builder);
+            Start();
+            return base.Services;
+        }
+    }
+
+    /// <summary>
+    /// Starts the host unless it runs. The base class does not guard its start: every thread that first uses the
+    /// factory at the same moment (a test that sweeps on a fresh instance from several tasks) would start a host of
+    /// its own, of which only one is disposed with the factory; the others' job servers would poll and heartbeat on
+    /// after the test, against a database already dropped.
+    /// </summary>
+    private void Start()
+    {
+        lock (_startLock)
+        {
+            StartServer();
         }
     }
 
@@ -110,7 +119,11 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
     public new HttpClient CreateClient() => CreateClient(ClientOptions);
 
     /// <inheritdoc cref="CreateClient()"/>
-    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options) => this.CreateCheckedClient(options);
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        Start();
+        return this.CreateCheckedClient(options);
+    }
 
     /// <summary>A client of this host that does not follow redirects (on Kestrel too, at the address it listens on).</summary>
     public HttpClient ClientWithoutRedirects() => CreateClient(new WebApplicationFactoryClientOptions

@@ -104,10 +104,15 @@ public sealed class PostgresTestDatabase : TestDatabase
         {
             await using var connection = new NpgsqlConnection(ConnectionString);
             await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(
-                $"SELECT CASE WHEN to_regclass('{SchedulingServices.StorageSchema}.server') IS NULL THEN 0 " +
-                $"ELSE (SELECT count(*) FROM {SchedulingServices.StorageSchema}.server) END", connection);
-            return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+            var table = $"{SchedulingServices.StorageSchema}.server";
+            await using var exists = new NpgsqlCommand($"SELECT to_regclass('{table}') IS NOT NULL", connection);
+            if (await exists.ExecuteScalarAsync() is not true)
+            {
+                return 0;
+            }
+
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+            return Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
