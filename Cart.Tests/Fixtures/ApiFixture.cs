@@ -38,7 +38,7 @@ public abstract class ApiFixture(DatabaseProvider provider, bool useRedis, bool 
     {
         _database = await TestDatabase.CreateAsync(provider);
         _factory = new CartAppFactory(_database, redis: useRedis ? RedisAddress : null, redisKeyPrefix: RedisKeyPrefix,
-            settings: settings, services: services);
+            settings: settings, services: services, owner: GetType());
         if (kestrel)
         {
             _factory.UseKestrel(0);

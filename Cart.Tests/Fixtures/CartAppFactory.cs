@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cart.Tests.Fixtures;
@@ -13,15 +14,22 @@ namespace Cart.Tests.Fixtures;
 /// <param name="testAuth">Sign tokens with <see cref="TestAuth"/>'s keys; false keeps the committed appsettings
 /// files' auth settings, as <c>dotnet run</c> has them.</param>
 /// <param name="services">Changes to the host's services (a fault to inject), applied last.</param>
+/// <param name="owner">Whose host this is, for the name of its log file: a fixture gives its type; by default the test
+/// class that made it.</param>
 public sealed class CartAppFactory(TestDatabase database, string environment = "Testing", string? redis = null,
     string? redisKeyPrefix = null, IReadOnlyDictionary<string, string?>? settings = null, bool testAuth = true,
-    Action<IServiceCollection>? services = null)
+    Action<IServiceCollection>? services = null, Type? owner = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>The clock of the host; starts at the real time, moves only when a test moves it.</summary>
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public TestDatabase Database => database;
+
+    /// <summary>The host's log: a file of its own (<see cref="HostLogs"/>), not the terminal.</summary>
+    public HostLog Log { get; } = HostLogs.Create(database.Provider, owner);
+
+    private readonly Lock _startLock = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -62,6 +70,8 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
             builder.UseSetting("Redis:KeyPrefix", redisKeyPrefix ?? $"test-{Guid.NewGuid():N}:");
         }
 
+        // The console log (JSON lines, as in production) of hundreds of hosts would bury the test run's own output.
+        builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Log));
         builder.ConfigureServices(collection =>
         {
             collection.RemoveAll<TimeProvider>();
@@ -70,12 +80,50 @@ public sealed class CartAppFactory(TestDatabase database, string environment = "
         });
     }
 
+    /// <summary>The host's services; the host is started first, once, however many threads ask at the same moment
+    /// (<see cref="Start"/>).</summary>
+    public override IServiceProvider Services
+    {
+        get
+        {
+            Start();
+            return base.Services;
+        }
+    }
+
+    /// <summary>
+    /// Starts the host unless it runs. The base class does not guard its start: every thread that first uses the
+    /// factory at the same moment (a test that sweeps on a fresh instance from several tasks) would start a host of
+    /// its own, of which only one is disposed with the factory; the others' job servers would poll and heartbeat on
+    /// after the test, against a database already dropped.
+    /// </summary>
+    private void Start()
+    {
+        lock (_startLock)
+        {
+            StartServer();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing); // stops the host (when disposed asynchronously, it already has)
+        if (disposing)
+        {
+            Log.Close();
+        }
+    }
+
     /// <summary>A client of this host whose responses are checked against the OpenAPI document
     /// (<see cref="CheckedClients"/>). Hides the base method, which cannot be overridden, so no test bypasses the check.</summary>
     public new HttpClient CreateClient() => CreateClient(ClientOptions);
 
     /// <inheritdoc cref="CreateClient()"/>
-    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options) => this.CreateCheckedClient(options);
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        Start();
+        return this.CreateCheckedClient(options);
+    }
 
     /// <summary>A client of this host that does not follow redirects (on Kestrel too, at the address it listens on).</summary>
     public HttpClient ClientWithoutRedirects() => CreateClient(new WebApplicationFactoryClientOptions

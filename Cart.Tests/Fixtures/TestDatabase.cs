@@ -1,4 +1,6 @@
+using System.Globalization;
 using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Scheduling;
 using Npgsql;
 
 namespace Cart.Tests.Fixtures;
@@ -75,12 +77,46 @@ public sealed class PostgresTestDatabase : TestDatabase
         return new PostgresTestDatabase(AdminConnectionString, name);
     }
 
+    /// <summary>How long a drop waits for the job servers still running on the database: longer than a job server's
+    /// shutdown timeout (Hangfire's 15 seconds), after which it gives its workers up.</summary>
+    public static readonly TimeSpan JobServersStopWithin = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Drops the database once no job server runs on it any more. A host's job server that did not stop within the
+    /// host's stop timeout (a worker in a job or a query) finishes on its own after the host is disposed; dropped
+    /// under it, it would fail its heartbeats and fetches against a database that is gone.
+    /// </summary>
     public override async ValueTask DisposeAsync()
     {
+        await Eventually.TrueAsync(async () => await RunningJobServersAsync() == 0, JobServersStopWithin);
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_adminConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The job servers registered in the database (each announces itself when it starts and removes itself
+    /// when it has stopped); none if no host made the job storage, or the database is gone.</summary>
+    public async Task<int> RunningJobServersAsync()
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(ConnectionString);
+            await connection.OpenAsync();
+            var table = $"{SchedulingServices.StorageSchema}.server";
+            await using var exists = new NpgsqlCommand($"SELECT to_regclass('{table}') IS NOT NULL", connection);
+            if (await exists.ExecuteScalarAsync() is not true)
+            {
+                return 0;
+            }
+
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+            return Convert.ToInt32(await count.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return 0; // dropped already
+        }
     }
 }
