@@ -1,5 +1,7 @@
 using Cart.Infrastructure.Caching;
+using Cart.Infrastructure.Resilience;
 using Cart.Tests.Fixtures;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -17,7 +19,7 @@ namespace Cart.Tests.Infrastructure;
 /// </summary>
 public sealed class RedisCircuitBreakerTests : IAsyncLifetime
 {
-    private static readonly TimeSpan BreakDuration = new CacheOptions().CircuitBreakerDuration;
+    private static readonly TimeSpan BreakDuration = new ResilienceOptions().Redis.BreakDuration;
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private readonly string _brokenKey = $"test-{Guid.NewGuid():N}:broken";
     private ConnectionMultiplexer? _redis;
@@ -33,7 +35,8 @@ public sealed class RedisCircuitBreakerTests : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging());
         services.AddSingleton<TimeProvider>(_clock);
-        services.AddOptions<CacheOptions>();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddKeyedSingleton<TimeProvider>(ResiliencePipelines.RealTimeClock, _clock);
         _redis = await ConnectionMultiplexer.ConnectAsync(ApiFixture.RedisAddress);
         services.AddSingleton<IConnectionMultiplexer>(_redis);
         services.AddRedisCircuitBreaker();
