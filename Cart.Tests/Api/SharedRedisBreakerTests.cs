@@ -69,11 +69,16 @@ public sealed class SharedRedisBreakerTests(PostgresApiFixture fixture)
         await broken.GetCartAsync();
         await broken.GetCartAsync();
         Assert.Equal(1, await RedisBreakerStateAsync(scraper, state => state == 1));
+        var opened = await PrometheusScrape.GetUntilAsync(scraper, s => OpeningsOf(s) > 0); // Polly's own event count
+        Assert.True(OpeningsOf(opened) > 0, "Polly's breaker events are not in /metrics");
 
         host.Clock.Advance(new Cart.Infrastructure.Resilience.ResilienceOptions().Redis.BreakDuration);
         await host.NewShopper().Client.GetCartAsync(); // the call the half-open breaker lets through succeeds
         Assert.Equal(0, await RedisBreakerStateAsync(scraper, state => state == 0));
     }
+
+    private static double OpeningsOf(PrometheusScrape scrape) => scrape.Sum("resilience_polly_strategy_events_total",
+        ("event_name", "OnCircuitOpened"), ("pipeline_name", "redis"));
 
     private CartAppFactory NewInstance(string prefix) =>
         new(fixture.Factory.Database, redis: ApiFixture.RedisAddress, redisKeyPrefix: prefix);
