@@ -10,6 +10,7 @@ using Cart.Infrastructure.Inventory;
 using Cart.Infrastructure.Persistence;
 using Cart.Infrastructure.Reminders;
 using Cart.Infrastructure.Reporting;
+using Cart.Infrastructure.Resilience;
 using Cart.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -31,9 +32,14 @@ public static class DependencyInjection
                 "Database:SeedDemoCatalog is on outside Development. The demo catalog (1,200 products with stock) is " +
                 "for trying the service out; a deployment's catalog is its own: turn Database:SeedDemoCatalog off.")
             .ValidateOnStart();
-#pragma warning disable RS0030 // the one place the system clock is named: the default that tests replace
+#pragma warning disable RS0030 // the one place the system clock is named
+        // The service's clock: the default, which tests replace with a fake one.
         services.TryAddSingleton(TimeProvider.System);
+        // The clock retries pause on (ResiliencePipelines): real time even where the service's clock is faked, since
+        // the pauses space out real events and a fake clock nobody advances would stall them.
+        services.TryAddKeyedSingleton(ResiliencePipelines.RealTimeClock, TimeProvider.System);
 #pragma warning restore RS0030
+        services.AddCartResilience();
 
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()
                        ?? new DatabaseOptions();

@@ -27,35 +27,6 @@ public sealed class CacheOptions
     public TimeSpan RedisTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// Once the circuit breaker in front of Redis opens, how long the cart cache and the rate limits stop asking it
-    /// (no timeout paid on every request meanwhile); FusionCache's breaker for products uses it too. At least half a
-    /// second, Polly's least.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "00:05:00")]
-    public TimeSpan CircuitBreakerDuration { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>
-    /// The share of failed Redis calls within <see cref="CircuitBreakerSamplingDuration"/> that opens the breaker.
-    /// Low: Redis rarely fails one call in ten without failing them all, and each failure may have cost a timeout.
-    /// </summary>
-    [Range(0.01, 1.0)]
-    public double CircuitBreakerFailureRatio { get; set; } = 0.1;
-
-    /// <summary>
-    /// Calls within <see cref="CircuitBreakerSamplingDuration"/> before the ratio counts: 2 (Polly's least), so a
-    /// quiet instance opens at its second failure, as a busy one opens within its first timeouts.
-    /// </summary>
-    [Range(2, 10_000)]
-    public int CircuitBreakerMinimumThroughput { get; set; } = 2;
-
-    /// <summary>
-    /// The window of calls the failure ratio is taken over. Short, so that when Redis goes away the successes from
-    /// just before soon stop outweighing the failures.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.500", "00:01:00")]
-    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>
     /// Keep carts in process memory too, in front of Redis, evicted on other instances by the Redis backplane.
     /// Faster reads, but the eviction reaches other instances a moment after the write is acknowledged, so a read
     /// there in that moment can still see the cart from before. Off: carts are read from Redis every time.

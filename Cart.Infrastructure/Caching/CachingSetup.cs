@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cart.Infrastructure.Caching.Versioned;
+using Cart.Infrastructure.Resilience;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,9 +19,9 @@ public static class CachingSetup
     /// Products: FusionCache over Redis (Microsoft.Extensions.Caching.StackExchangeRedis as its distributed level, and
     /// a Redis backplane so an eviction reaches every instance's memory). Carts: the versioned cache
     /// (<see cref="Versioned.VersionedCache"/>). Without Redis both run on process memory alone. Redis failures never
-    /// fail a request: a circuit breaker stops asking for a while (for carts, the <see cref="RedisCircuitBreaker"/>
-    /// the rate limits share; for products, FusionCache's own), failed writes are retried when Redis is back, and
-    /// stale copies answer reads while the database is down (fail-safe).
+    /// fail a request: the one circuit breaker in front of Redis (<see cref="RedisCircuitBreaker"/>, which carts,
+    /// products and the rate limits share) stops asking for a while, failed writes are retried when Redis is back,
+    /// and stale copies answer reads while the database is down (fail-safe).
     /// </summary>
     internal static IServiceCollection AddCartCaching(this IServiceCollection services, IConfiguration configuration)
     {
@@ -52,6 +53,7 @@ public static class CachingSetup
     /// </summary>
     private static void AddCartCache(IServiceCollection services, bool hasRedis)
     {
+        services.AddCartResilience();
         services.AddSingleton<PendingCacheWrites>();
         services.AddSingleton(sp =>
         {
@@ -86,12 +88,17 @@ public static class CachingSetup
                 o.CacheKeyPrefix = redis.KeyPrefix;
                 // Keys in Redis are exactly prefix + key, so a cart entry can also be deleted directly.
                 o.DistributedCacheKeyModifierMode = CacheKeyModifierMode.None;
-                o.DistributedCacheCircuitBreakerDuration = cache.CircuitBreakerDuration;
-                o.BackplaneCircuitBreakerDuration = cache.CircuitBreakerDuration;
+                // No breakers of FusionCache's own: its Redis calls go through the one Redis breaker
+                // (BreakerGuardedDistributedCache, BreakerGuardedBackplane), which the cart cache and the rate limits
+                // share, so all of them stop and start asking Redis together.
+                o.DistributedCacheCircuitBreakerDuration = TimeSpan.Zero;
+                o.BackplaneCircuitBreakerDuration = TimeSpan.Zero;
                 o.EnableAutoRecovery = autoRecovery;
                 o.AutoRecoveryDelay = TimeSpan.FromSeconds(1);
-                // A failed Redis call is expected when Redis is down; it is logged once per trip of the breaker.
-                o.DistributedCacheErrorsLogLevel = LogLevel.Warning;
+                // A failed Redis call is expected when Redis is down: the breaker logs it once per trip, and a call
+                // refused while it is open (then replayed by auto-recovery) is no news.
+                o.DistributedCacheErrorsLogLevel = LogLevel.Debug;
+                o.BackplaneErrorsLogLevel = LogLevel.Debug;
                 o.FactorySyntheticTimeoutsLogLevel = LogLevel.Debug;
             })
             .WithDefaultEntryOptions(e =>
@@ -117,14 +124,14 @@ public static class CachingSetup
         }
 
         fusion
-            .WithDistributedCache(sp => new RedisCache(new RedisCacheOptions
+            .WithDistributedCache(sp => new BreakerGuardedDistributedCache(new RedisCache(new RedisCacheOptions
             {
                 ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
-            }))
-            .WithBackplane(sp => new RedisBackplane(new RedisBackplaneOptions
+            }), sp.GetRequiredService<RedisCircuitBreaker>()))
+            .WithBackplane(sp => new BreakerGuardedBackplane(new RedisBackplane(new RedisBackplaneOptions
             {
                 ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
-            }));
+            }), sp.GetRequiredService<RedisCircuitBreaker>()));
     }
 
     /// <summary>One connection for the cache, the backplane, the rate limiter and the health check.</summary>

@@ -1,8 +1,6 @@
 using System.Runtime.ExceptionServices;
+using Cart.Infrastructure.Resilience;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using StackExchange.Redis;
@@ -10,11 +8,12 @@ using StackExchange.Redis;
 namespace Cart.Infrastructure.Caching;
 
 /// <summary>
-/// The one circuit breaker in front of Redis, shared by everything that calls it on a request's path: the cart cache
-/// and the rate limits. When Redis fails, none of them asks it for <see cref="CacheOptions.CircuitBreakerDuration"/>,
-/// so a dead or silent Redis costs a timeout now and then rather than one per request, and each goes on without it
-/// (carts from the database, limits counted in process). Polly's circuit breaker on the host's
-/// <see cref="TimeProvider"/>; products have FusionCache's own breaker, with the same duration.
+/// The one circuit breaker in front of Redis (<see cref="ResiliencePipelines.Redis"/>), shared by everything that calls
+/// it: the cart cache, the rate limits, and the products' FusionCache (its distributed level and backplane,
+/// <see cref="BreakerGuardedDistributedCache"/>, <see cref="BreakerGuardedBackplane"/>). When Redis fails, none of
+/// them asks it for <c>Resilience:Redis:BreakDuration</c>, so a dead or silent Redis costs a timeout now and then
+/// rather than one per request, and each goes on without it (carts from the database, limits counted in process,
+/// products from memory and the database). Polly's circuit breaker on the host's <see cref="TimeProvider"/>.
 /// </summary>
 /// <remarks>
 /// Polly costs about 0.3–0.6 µs a call more than the hand-written checks it replaced (bench/BreakerCost,
@@ -23,11 +22,8 @@ namespace Cart.Infrastructure.Caching;
 /// </remarks>
 public sealed class RedisCircuitBreaker(
     IConnectionMultiplexer redis,
-    [FromKeyedServices(RedisCircuitBreaker.PipelineKey)] ResiliencePipeline pipeline)
+    [FromKeyedServices(ResiliencePipelines.Redis)] ResiliencePipeline pipeline)
 {
-    /// <summary>The key of the circuit breaker's pipeline among the host's resilience pipelines.</summary>
-    public const string PipelineKey = "redis";
-
     /// <summary>
     /// Runs <paramref name="call"/> on Redis unless the circuit is open. The outcome holds an exception when Redis
     /// did not answer: the circuit is open (<see cref="BrokenCircuitException"/>), the client is not connected, or
@@ -86,38 +82,10 @@ public sealed class RedisCircuitBreaker(
 
 internal static class RedisCircuitBreakerSetup
 {
-    /// <summary>Registers the breaker's pipeline (settings from <see cref="CacheOptions"/>) and the breaker.</summary>
+    /// <summary>Registers the breaker over the <see cref="ResiliencePipelines.Redis"/> pipeline.</summary>
     public static IServiceCollection AddRedisCircuitBreaker(this IServiceCollection services)
     {
-        services.AddResiliencePipeline(RedisCircuitBreaker.PipelineKey, (builder, context) =>
-        {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<CacheOptions>>().Value;
-            var logger = context.ServiceProvider.GetRequiredService<ILogger<RedisCircuitBreaker>>();
-            // Polly's own log writes a line per execution (one per Redis call) at Information; the openings and
-            // closings are logged below instead.
-            builder.ConfigureTelemetry(NullLoggerFactory.Instance);
-            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
-                    && RedisCircuitBreaker.IsRedisFailure(ex, args.Context.CancellationToken)),
-                FailureRatio = options.CircuitBreakerFailureRatio,
-                MinimumThroughput = options.CircuitBreakerMinimumThroughput,
-                SamplingDuration = options.CircuitBreakerSamplingDuration,
-                BreakDuration = options.CircuitBreakerDuration,
-                OnOpened = args =>
-                {
-                    logger.LogWarning(args.Outcome.Exception,
-                        "Redis failed; the cart cache and the rate limits leave it alone for {BreakDuration}",
-                        args.BreakDuration);
-                    return default;
-                },
-                OnClosed = _ =>
-                {
-                    logger.LogInformation("Redis answers again; the cart cache and the rate limits use it again");
-                    return default;
-                },
-            });
-        });
+        services.AddCartResilience();
         services.AddSingleton<RedisCircuitBreaker>();
         return services;
     }

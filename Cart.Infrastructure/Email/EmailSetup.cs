@@ -1,4 +1,5 @@
 using Cart.Domain.Reminders;
+using Cart.Infrastructure.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,7 @@ public static class EmailSetup
             .BindConfiguration(EmailOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddCartResilience();
         services.AddSingleton<SmtpEmailSender>();
         services.AddSingleton<PickupDirectoryEmailSender>();
         services.AddSingleton<IEmailSender>(sp =>

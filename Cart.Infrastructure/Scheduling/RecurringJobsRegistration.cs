@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cart.Infrastructure.Resilience;
 using Hangfire;
 using Hangfire.Storage;
 using Microsoft.Extensions.Hosting;
@@ -21,15 +22,15 @@ internal sealed partial class RecurringJobsRegistration(
     JobStorage storage,
     IRecurringJobManager manager,
     IOptions<JobsOptions> options,
-    TimeProvider clock,
+    StartupRetry retry,
     ILogger<RecurringJobsRegistration> logger) : BackgroundService
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
     // Hangfire's calls are synchronous; on a thread of their own, a stop does not wait for them.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RetryUntilDone.RunAsync(() => Task.Run(RegisterAll, CancellationToken.None),
-            (e, pause) => LogRetrying(logger, e, pause), clock, stoppingToken);
+        retry.RunAsync(() => Task.Run(RegisterAll, CancellationToken.None),
+            (e, pause) => LogRetrying(logger, e, pause), stoppingToken);
 
     private void RegisterAll()
     {

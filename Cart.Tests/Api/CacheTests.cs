@@ -3,6 +3,7 @@ using System.Net;
 using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Resilience;
 using Cart.Tests.Fixtures;
 using Cart.Web.Carts;
 using Microsoft.EntityFrameworkCore;
@@ -162,7 +163,7 @@ public sealed class CacheTests(PostgresApiFixture fixture)
         // the service's back shows, until the break is over and the cached cart answers again.
         await SetQuantityInDatabaseAsync(host, userId, 7);
         Assert.Equal(7, (await client.GetCartAsync()).Quantity(TestCatalog.Mug));
-        host.Clock.Advance(new CacheOptions().CircuitBreakerDuration);
+        host.Clock.Advance(new ResilienceOptions().Redis.BreakDuration);
         Assert.Equal(1, (await client.GetCartAsync()).Quantity(TestCatalog.Mug));
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Cart.Infrastructure.Caching;
 using Cart.Infrastructure.Persistence;
+using Cart.Infrastructure.Resilience;
 using Cart.Tests.Fixtures;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -226,7 +227,7 @@ public sealed class RateLimitTests : OwnHostsTest
         await ExpectRateLimitedAsync(await duringPauseClient.GetAsync(CartApi.Cart));
         await ExpectServedAsync(Shopper(witness, duringPause), 1);
 
-        host.Clock.Advance(new CacheOptions().CircuitBreakerDuration);
+        host.Clock.Advance(new ResilienceOptions().Redis.BreakDuration);
         var afterPause = ApiFixture.NewUserId();
         await ExpectServedAsync(Shopper(host, afterPause), Limit);
         await ExpectRateLimitedAsync(await Shopper(witness, afterPause).GetAsync(CartApi.Cart));
@@ -252,7 +253,7 @@ public sealed class RateLimitTests : OwnHostsTest
         await ExpectRateLimitedAsync(await duringClient.GetAsync(CartApi.Cart));
         await ExpectServedAsync(Shopper(witness, during), 1);
 
-        host.Clock.Advance(new CacheOptions().CircuitBreakerDuration);
+        host.Clock.Advance(new ResilienceOptions().Redis.BreakDuration);
         var after = ApiFixture.NewUserId();
         await ExpectServedAsync(Shopper(host, after), Limit);
         await ExpectRateLimitedAsync(await Shopper(witness, after).GetAsync(CartApi.Cart));

@@ -1,4 +1,7 @@
+using Cart.Infrastructure.Resilience;
 using Cart.Web.Carts;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cart.Tests.Carts;
@@ -20,7 +23,7 @@ public sealed class CartWriteRetryTests
     {
         var clock = new FakeTimeProvider();
         var attempts = 0;
-        var retry = new CartWriteRetry(clock);
+        var retry = RetryOn(clock);
 
         var write = retry.ExecuteAsync(_ => ++attempts == 1
             ? ValueTask.FromException<CartDocument?>(LostRace())
@@ -37,7 +40,7 @@ public sealed class CartWriteRetryTests
     {
         var clock = new FakeTimeProvider();
         var attempts = 0;
-        var retry = new CartWriteRetry(clock);
+        var retry = RetryOn(clock);
 
         var write = retry.ExecuteAsync(_ =>
         {
@@ -46,7 +49,7 @@ public sealed class CartWriteRetryTests
         }, CancellationToken.None);
 
         await Assert.ThrowsAsync<CartBusyException>(() => AdvanceUntilDoneAsync(clock, write));
-        Assert.Equal(CartWriteRetry.MaxAttempts, attempts);
+        Assert.Equal(new ResilienceOptions().CartWrites.MaxAttempts, attempts);
     }
 
     [Fact]
@@ -54,7 +57,7 @@ public sealed class CartWriteRetryTests
     {
         var clock = new FakeTimeProvider(); // never advanced: a pause would never end
         var attempts = 0;
-        var retry = new CartWriteRetry(clock);
+        var retry = RetryOn(clock);
 
         var document = await retry.ExecuteAsync(_ => ValueTask.FromResult(++attempts < 3 ? null : Document),
             CancellationToken.None).WaitAsync(Deadline);
@@ -67,21 +70,21 @@ public sealed class CartWriteRetryTests
     public async Task ExecuteAsync_WhenNothingIsEverCommitted_ThrowsCartBusyAfterTenAttempts()
     {
         var attempts = 0;
-        var retry = new CartWriteRetry(new FakeTimeProvider());
+        var retry = RetryOn(new FakeTimeProvider());
 
         await Assert.ThrowsAsync<CartBusyException>(() => retry.ExecuteAsync(_ =>
         {
             attempts++;
             return ValueTask.FromResult<CartDocument?>(null);
         }, CancellationToken.None).WaitAsync(Deadline));
-        Assert.Equal(CartWriteRetry.MaxAttempts, attempts);
+        Assert.Equal(new ResilienceOptions().CartWrites.MaxAttempts, attempts);
     }
 
     [Fact]
     public async Task ExecuteAsync_WhenAttemptFailsOtherwise_ThrowsThatFailureWithoutRetrying()
     {
         var attempts = 0;
-        var retry = new CartWriteRetry(new FakeTimeProvider());
+        var retry = RetryOn(new FakeTimeProvider());
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => retry.ExecuteAsync(_ =>
         {
@@ -89,6 +92,33 @@ public sealed class CartWriteRetryTests
             return ValueTask.FromException<CartDocument?>(new InvalidOperationException());
         }, CancellationToken.None));
         Assert.Equal(1, attempts);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_WhenMaxAttemptsIsConfigured_ThrowsCartBusyAfterThatMany()
+    {
+        var attempts = 0;
+        var retry = RetryOn(new FakeTimeProvider(), ("Resilience:CartWrites:MaxAttempts", "3"));
+
+        await Assert.ThrowsAsync<CartBusyException>(() => retry.ExecuteAsync(_ =>
+        {
+            attempts++;
+            return ValueTask.FromResult<CartDocument?>(null);
+        }, CancellationToken.None).WaitAsync(Deadline));
+        Assert.Equal(3, attempts);
+    }
+
+    /// <summary>The retry as the host registers it, its pauses on <paramref name="clock"/>.</summary>
+    private static CartWriteRetry RetryOn(TimeProvider clock, params (string Key, string Value)[] settings)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
+        services.AddKeyedSingleton(ResiliencePipelines.RealTimeClock, clock);
+        services.AddCartResilience();
+        services.AddSingleton<CartWriteRetry>();
+        return services.BuildServiceProvider().GetRequiredService<CartWriteRetry>();
     }
 
     private static CartRaceLostException LostRace() => new(new InvalidOperationException("version moved"));

@@ -15,4 +15,14 @@ public static class RedisFaults
         await redis.GetDatabase().HashSetAsync(key, "not", "what the service wrote");
         await redis.GetDatabase().KeyExpireAsync(key, TimeSpan.FromMinutes(5));
     }
+
+    /// <summary>
+    /// Puts a string where a hash is kept (the products' distributed cache stores hashes), so every call on
+    /// <paramref name="key"/> fails with WRONGTYPE for the next five minutes.
+    /// </summary>
+    public static async Task BreakHashKeyAsync(string key)
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(ApiFixture.RedisAddress);
+        await redis.GetDatabase().StringSetAsync(key, "not what the service wrote", TimeSpan.FromMinutes(5));
+    }
 }

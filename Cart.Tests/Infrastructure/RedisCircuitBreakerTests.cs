@@ -1,8 +1,11 @@
 using Cart.Infrastructure.Caching;
+using Cart.Infrastructure.Resilience;
 using Cart.Tests.Fixtures;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Polly;
 using Polly.CircuitBreaker;
@@ -17,7 +20,7 @@ namespace Cart.Tests.Infrastructure;
 /// </summary>
 public sealed class RedisCircuitBreakerTests : IAsyncLifetime
 {
-    private static readonly TimeSpan BreakDuration = new CacheOptions().CircuitBreakerDuration;
+    private static readonly TimeSpan BreakDuration = new ResilienceOptions().Redis.BreakDuration;
     private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private readonly string _brokenKey = $"test-{Guid.NewGuid():N}:broken";
     private ConnectionMultiplexer? _redis;
@@ -30,14 +33,21 @@ public sealed class RedisCircuitBreakerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await RedisFaults.BreakKeyAsync(_brokenKey);
+        _redis = await ConnectionMultiplexer.ConnectAsync(ApiFixture.RedisAddress);
+        _services = Services();
+    }
+
+    private ServiceProvider Services(params (string Key, string Value)[] settings)
+    {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddFakeLogging());
         services.AddSingleton<TimeProvider>(_clock);
-        services.AddOptions<CacheOptions>();
-        _redis = await ConnectionMultiplexer.ConnectAsync(ApiFixture.RedisAddress);
-        services.AddSingleton<IConnectionMultiplexer>(_redis);
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
+        services.AddKeyedSingleton<TimeProvider>(ResiliencePipelines.RealTimeClock, _clock);
+        services.AddSingleton<IConnectionMultiplexer>(_redis!);
         services.AddRedisCircuitBreaker();
-        _services = services.BuildServiceProvider();
+        return services.BuildServiceProvider();
     }
 
     [Fact]
@@ -58,6 +68,36 @@ public sealed class RedisCircuitBreakerTests : IAsyncLifetime
         Assert.IsType<BrokenCircuitException>(justBeforeTheEnd.Exception);
         Assert.Equal(1, afterTheBreak.Result);
         Assert.Equal(1, calls);
+    }
+
+    [Theory]
+    [InlineData("Resilience:Redis:BreakDuration")]
+    [InlineData("Cache:CircuitBreakerDuration")] // the key it had before, still read
+    public async Task Execute_WhenTheBreakDurationIsConfigured_StopsCallingRedisForThatLong(string key)
+    {
+        await _services!.DisposeAsync();
+        _services = Services((key, "00:00:01"));
+        await GetBrokenKeyAsync();
+        await GetBrokenKeyAsync();
+
+        _clock.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(1));
+        var justBeforeTheEnd = await Breaker.ExecuteAsync((_, _, _) => ValueTask.FromResult(1), 0, default);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        var afterTheBreak = await Breaker.ExecuteAsync((_, _, _) => ValueTask.FromResult(1), 0, default);
+
+        Assert.IsType<BrokenCircuitException>(justBeforeTheEnd.Exception);
+        Assert.Equal(1, afterTheBreak.Result);
+    }
+
+    [Fact]
+    public void Options_WhenAFigureIsOutOfRange_AreRefusedNamingIt()
+    {
+        using var services = Services(("Resilience:Redis:BreakDuration", "00:00:00.100"));
+
+        var refused = Assert.Throws<OptionsValidationException>(() =>
+            services.GetRequiredService<IOptions<ResilienceOptions>>().Value);
+
+        Assert.Contains("BreakDuration", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]

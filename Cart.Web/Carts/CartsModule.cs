@@ -14,9 +14,7 @@ internal static class CartsModule
         services.AddScoped<CartDocumentBuilder>();
         services.AddScoped<CartCache>();
         services.AddScoped<IDeletedCartsCache, DeletedCartsCache>();
-#pragma warning disable RS0030 // the retry's pauses wait on real time even where tests fake the clock (see CartWriteRetry)
-        services.AddSingleton(new CartWriteRetry(TimeProvider.System));
-#pragma warning restore RS0030
+        services.AddSingleton<CartWriteRetry>();
         // The write path counts a guest's holds against the caller's client address.
         services.AddHttpContextAccessor();
         services.AddScoped<CartWriter>();

@@ -1,5 +1,5 @@
 using Cart.Infrastructure.Demo;
-using Cart.Infrastructure.Scheduling;
+using Cart.Infrastructure.Resilience;
 using Microsoft.Extensions.Options;
 
 namespace Cart.Web.Admin.Demo;
@@ -14,7 +14,7 @@ internal sealed partial class DemoActivitySetup(
     IServiceScopeFactory scopes,
     IOptions<DemoActivityOptions> options,
     IHostEnvironment environment,
-    TimeProvider clock,
+    StartupRetry retry,
     ILogger<DemoActivitySetup> logger) : BackgroundService
 {
     public static IServiceCollection AddDemoActivity(IServiceCollection services)
@@ -41,11 +41,11 @@ internal sealed partial class DemoActivitySetup(
         }
 
         // On a thread of its own: SQLite's "async" calls run synchronously and would hold up the start.
-        return Task.Run(() => RetryUntilDone.RunAsync(async () =>
+        return Task.Run(() => retry.RunAsync(async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DemoActivitySeeder>().SeedAsync(stoppingToken);
-        }, (e, pause) => LogRetrying(logger, e, pause), clock, stoppingToken), CancellationToken.None);
+        }, (e, pause) => LogRetrying(logger, e, pause), stoppingToken), CancellationToken.None);
     }
 
     [LoggerMessage(LogLevel.Warning, "Could not seed the demo activity; trying again in {Pause}")]

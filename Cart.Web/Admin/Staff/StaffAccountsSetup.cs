@@ -1,4 +1,4 @@
-using Cart.Infrastructure.Scheduling;
+using Cart.Infrastructure.Resilience;
 
 namespace Cart.Web.Admin.Staff;
 
@@ -10,15 +10,15 @@ namespace Cart.Web.Admin.Staff;
 /// </summary>
 internal sealed partial class StaffAccountsSetup(
     IServiceScopeFactory scopes,
-    TimeProvider clock,
+    StartupRetry retry,
     ILogger<StaffAccountsSetup> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        RetryUntilDone.RunAsync(async () =>
+        retry.RunAsync(async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<StaffAccounts>().PrepareAsync();
-        }, (e, pause) => LogRetrying(logger, e, pause), clock, stoppingToken);
+        }, (e, pause) => LogRetrying(logger, e, pause), stoppingToken);
 
     [LoggerMessage(LogLevel.Warning, "Could not prepare the console's staff accounts; trying again in {Pause}")]
     private static partial void LogRetrying(ILogger logger, Exception exception, TimeSpan pause);

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Cart.Infrastructure.Caching;
+using Cart.Infrastructure.Resilience;
 using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 using OpenTelemetry;
@@ -45,6 +46,7 @@ internal static class TelemetrySetup
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
                 .AddMeter(CacheMetrics.MeterName)
+                .AddResilienceMeters()
                 .AddPrometheusExporter());
 
         var otlpFromEnvironment = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
@@ -132,6 +134,19 @@ internal static class TelemetrySetup
             }
         };
     }
+
+    /// <summary>
+    /// Polly's metrics (retries, breaker openings and closings, durations of each pipeline, enriched by
+    /// Microsoft.Extensions.Resilience) and the state of each circuit breaker, there from the start.
+    /// </summary>
+    private static MeterProviderBuilder AddResilienceMeters(this MeterProviderBuilder metrics)
+    {
+        ((IDeferredMeterProviderBuilder)metrics).Configure((services, _) =>
+            services.GetRequiredService<CircuitBreakerStates>());
+        return metrics.AddMeter(PollyMeterName, CircuitBreakerStates.MeterName);
+    }
+
+    private const string PollyMeterName = "Polly";
 
     /// <summary>
     /// A meter listener sees the meters of every host in the process. In production there is one host, but tests run
