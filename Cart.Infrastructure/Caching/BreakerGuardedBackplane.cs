@@ -1,3 +1,4 @@
+using Cart.Infrastructure.Resilience;
 using Polly;
 using ZiggyCreatures.Caching.Fusion;
 using ZiggyCreatures.Caching.Fusion.Backplane;

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Cart.Infrastructure.Resilience;
 using Microsoft.Extensions.Caching.Distributed;
 using Polly;
 using Polly.CircuitBreaker;

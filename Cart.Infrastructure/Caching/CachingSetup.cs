@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cart.Infrastructure.Caching.Versioned;
 using Cart.Infrastructure.Resilience;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;

@@ -25,9 +25,7 @@ internal sealed class SmtpEmailSender(
     [FromKeyedServices(ResiliencePipelines.Smtp)] ResiliencePipeline pipeline) : IEmailSender
 {
     /// <summary>The SMTP server could not be reached or would not open a session: no message was handed over.</summary>
-    public static bool IsSessionFailure(Exception e) =>
-        e is SocketException or IOException or SslHandshakeException or AuthenticationException
-            or SmtpCommandException or SmtpProtocolException or TimeoutException;
+    public static bool IsSessionFailure(Exception e) => DependencyFailures.IsSmtpSessionFailure(e);
 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {

@@ -1,6 +1,3 @@
-using Cart.Infrastructure.Caching;
-using Cart.Infrastructure.Caching.Versioned;
-using Cart.Infrastructure.Email;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -75,7 +72,7 @@ public static class ResiliencePipelines
             builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
-                    && RedisCircuitBreaker.IsRedisFailure(ex, args.Context.CancellationToken)),
+                    && DependencyFailures.IsRedisFailure(ex, args.Context.CancellationToken)),
                 FailureRatio = settings.FailureRatio,
                 MinimumThroughput = settings.MinimumThroughput,
                 SamplingDuration = settings.SamplingDuration,
@@ -101,7 +98,7 @@ public static class ResiliencePipelines
             builder.TimeProvider = RealTime(context.ServiceProvider);
             builder.AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<CacheLevelUnavailableException>(),
+                ShouldHandle = new PredicateBuilder().Handle<RedisUnavailableException>(),
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Constant,
                 Delay = Settings(context.ServiceProvider).Redis.PendingWritesRetryDelay,
@@ -160,7 +157,7 @@ public static class ResiliencePipelines
             builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
-                    && SmtpEmailSender.IsSessionFailure(ex)),
+                    && DependencyFailures.IsSmtpSessionFailure(ex)),
                 FailureRatio = 1.0,
                 MinimumThroughput = settings.FailuresToBreak,
                 SamplingDuration = settings.SamplingDuration,
@@ -195,7 +192,7 @@ public static class ResiliencePipelines
     /// </summary>
     private static void ReadFormerCacheKeys(ResilienceOptions options, IConfiguration configuration)
     {
-        var cache = configuration.GetSection(CacheOptions.SectionName);
+        var cache = configuration.GetSection("Cache");
         var redis = options.Redis;
         redis.BreakDuration = cache.GetValue("CircuitBreakerDuration", redis.BreakDuration);
         redis.FailureRatio = cache.GetValue("CircuitBreakerFailureRatio", redis.FailureRatio);

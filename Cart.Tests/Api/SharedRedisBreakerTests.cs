@@ -1,4 +1,5 @@
 using System.Net;
+using Cart.Infrastructure.Carts;
 using Cart.Infrastructure.Catalog;
 using Cart.Tests.Fixtures;
 using Microsoft.EntityFrameworkCore;
@@ -96,11 +97,11 @@ public sealed class SharedRedisBreakerTests(PostgresApiFixture fixture)
             .ExpectAsync(HttpStatusCode.OK)).GetProperty("price").GetDecimal();
 
     private static async Task SetPriceInDatabaseAsync(CartAppFactory host, string sku, decimal price) =>
-        await host.WithDbAsync(db => db.Products.Where(p => p.Sku == sku)
+        await host.WithDbAsync(db => db.Products().Where(p => p.Sku == sku)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Price, price)));
 
     private static async Task SetQuantityInDatabaseAsync(CartAppFactory host, string userId, int quantity) =>
-        await host.WithDbAsync(db => db.CartLines
-            .Where(l => db.Carts.Any(c => c.Id == l.CartId && c.OwnerId == userId))
+        await host.WithDbAsync(db => db.CartLines()
+            .Where(l => db.Carts().Any(c => c.Id == l.CartId && c.OwnerId == userId))
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Quantity, quantity)));
 }

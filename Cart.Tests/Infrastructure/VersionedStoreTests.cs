@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Cart.Infrastructure.Caching;
-using Cart.Infrastructure.Caching.Versioned;
+using Cart.Infrastructure.Resilience;
 using Cart.Tests.Fixtures;
 using Polly;
 using StackExchange.Redis;

@@ -1,6 +1,6 @@
 using Cart.Domain.Carts;
 using Cart.Domain.Common;
-using Cart.Infrastructure.Caching.Versioned;
+using Cart.Infrastructure.Caching;
 
 namespace Cart.Web.Carts;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Cart.Domain.Common;
 using Cart.Infrastructure.Caching;
+using Cart.Infrastructure.Resilience;
 using Cart.Web.Platform.Auth;
 using Cart.Web.Platform.Problems;
 using Microsoft.AspNetCore.RateLimiting;

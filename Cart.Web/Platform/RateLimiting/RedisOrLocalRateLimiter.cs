@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Cart.Infrastructure.Caching;
+using Cart.Infrastructure.Resilience;
 using RedisRateLimiting;
 using StackExchange.Redis;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Cart.Infrastructure.Caching;
+using Cart.Infrastructure.Resilience;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 

@@ -2,10 +2,11 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Cart.Infrastructure.Resilience;
 using Polly;
 using StackExchange.Redis;
 
-namespace Cart.Infrastructure.Caching.Versioned;
+namespace Cart.Infrastructure.Caching;
 
 /// <summary>
 /// Redis as a cache level. A copy is one string, <c>{version}:{freshUntilMs}:{p|v}:{json}</c>, so a small Lua script
@@ -160,4 +161,5 @@ internal sealed class RedisVersionedStore(IConnectionMultiplexer redis, RedisCir
 }
 
 /// <summary>A cache level cannot be used right now; the caller goes on without it.</summary>
-internal sealed class CacheLevelUnavailableException(string message, Exception? inner) : Exception(message, inner);
+internal sealed class CacheLevelUnavailableException(string message, Exception? inner)
+    : RedisUnavailableException(message, inner);

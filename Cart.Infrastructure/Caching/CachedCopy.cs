@@ -1,4 +1,4 @@
-namespace Cart.Infrastructure.Caching.Versioned;
+namespace Cart.Infrastructure.Caching;
 
 /// <summary>The version of a cached copy, whatever its value's type.</summary>
 internal interface IVersionedCopy

@@ -1,4 +1,4 @@
-namespace Cart.Infrastructure.Caching.Versioned;
+namespace Cart.Infrastructure.Caching;
 
 /// <summary>One level of the cache (process memory or Redis). Every set compares versions: older never wins.</summary>
 internal interface IVersionedStore

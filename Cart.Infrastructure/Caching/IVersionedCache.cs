@@ -1,4 +1,4 @@
-namespace Cart.Infrastructure.Caching.Versioned;
+namespace Cart.Infrastructure.Caching;
 
 /// <summary>
 /// A read-through, write-through cache of versioned values in which an older version never replaces a newer one:

@@ -1,4 +1,4 @@
-namespace Cart.Infrastructure.Caching.Versioned;
+namespace Cart.Infrastructure.Caching;
 
 /// <summary>How long copies are fresh and kept.</summary>
 /// <param name="FreshFor">A real value is served without asking the database this long.</param>

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Cart.Infrastructure.Persistence;
 using Microsoft.Extensions.Hosting;
 
-namespace Cart.Infrastructure.Caching.Versioned;
+namespace Cart.Infrastructure.Caching;
 
 /// <summary>
 /// The versioned cache over its levels: Redis (shared by every instance), process memory (the only level without

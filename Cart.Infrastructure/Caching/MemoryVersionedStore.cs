@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Cart.Infrastructure.Caching.Versioned;
+namespace Cart.Infrastructure.Caching;
 
 /// <summary>
 /// Process memory as a cache level. The compare-by-version set runs under a lock striped by key, so an older copy

@@ -1,11 +1,10 @@
 using System.Runtime.ExceptionServices;
-using Cart.Infrastructure.Resilience;
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using Polly.CircuitBreaker;
 using StackExchange.Redis;
 
-namespace Cart.Infrastructure.Caching;
+namespace Cart.Infrastructure.Resilience;
 
 /// <summary>
 /// The one circuit breaker in front of Redis (<see cref="ResiliencePipelines.Redis"/>), shared by everything that calls
@@ -70,13 +69,9 @@ public sealed class RedisCircuitBreaker(
         }
     }
 
-    /// <summary>
-    /// A failure of Redis or of the way to it, as opposed to the caller cancelling or a bug. The client cancels the
-    /// commands in flight itself when it sees the connection drop, so a cancellation the caller did not ask for is one.
-    /// </summary>
+    /// <summary>A failure of Redis or of the way to it (<see cref="DependencyFailures.IsRedisFailure"/>).</summary>
     public static bool IsRedisFailure(Exception exception, CancellationToken callerCancellation) =>
-        exception is RedisException or TimeoutException or ObjectDisposedException
-        || (exception is OperationCanceledException && !callerCancellation.IsCancellationRequested);
+        DependencyFailures.IsRedisFailure(exception, callerCancellation);
 
 }
 

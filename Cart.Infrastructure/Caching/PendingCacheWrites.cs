@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Polly;
 
-namespace Cart.Infrastructure.Caching.Versioned;
+namespace Cart.Infrastructure.Caching;
 
 /// <summary>
 /// Cache writes that could not reach Redis when a change committed (Redis was down or cut off). Until one has been

@@ -1,4 +1,4 @@
-namespace Cart.Infrastructure.Caching.Versioned;
+namespace Cart.Infrastructure.Caching;
 
 /// <summary>
 /// A value read from the system of record, with the version of the record it was read from. Versions only grow, so
