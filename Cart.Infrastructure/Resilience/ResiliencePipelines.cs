@@ -69,28 +69,14 @@ public static class ResiliencePipelines
         {
             var settings = Settings(context.ServiceProvider).Redis;
             var logger = context.ServiceProvider.GetRequiredService<ILogger<RedisCircuitBreaker>>();
-            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
-                    && DependencyFailures.IsRedisFailure(ex, args.Context.CancellationToken)),
-                FailureRatio = settings.FailureRatio,
-                MinimumThroughput = settings.MinimumThroughput,
-                SamplingDuration = settings.SamplingDuration,
-                BreakDuration = settings.BreakDuration,
-                StateProvider = context.ServiceProvider.GetRequiredService<CircuitBreakerStates>().Redis,
-                OnOpened = args =>
-                {
-                    logger.LogWarning(args.Outcome.Exception,
-                        "Redis failed; the cart cache and the rate limits leave it alone for {BreakDuration}",
-                        args.BreakDuration);
-                    return default;
-                },
-                OnClosed = _ =>
-                {
-                    logger.LogInformation("Redis answers again; the cart cache and the rate limits use it again");
-                    return default;
-                },
-            });
+            builder.AddCircuitBreaker(LoggedBreaker(
+                (ex, cancellation) => DependencyFailures.IsRedisFailure(ex, cancellation),
+                settings.FailureRatio, settings.MinimumThroughput, settings.SamplingDuration, settings.BreakDuration,
+                context.ServiceProvider.GetRequiredService<CircuitBreakerStates>().Redis,
+                (ex, breakDuration) => logger.LogWarning(ex,
+                    "Redis failed; the cart cache and the rate limits leave it alone for {BreakDuration}",
+                    breakDuration),
+                () => logger.LogInformation("Redis answers again; the cart cache and the rate limits use it again")));
         });
 
         services.AddResiliencePipeline(RedisPendingWrites, (builder, context) =>
@@ -154,31 +140,45 @@ public static class ResiliencePipelines
             }
 
             var logger = context.ServiceProvider.GetRequiredService<ILogger<ResilienceOptions>>();
-            builder.AddCircuitBreaker(new CircuitBreakerStrategyOptions
-            {
-                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
-                    && DependencyFailures.IsSmtpSessionFailure(ex)),
-                FailureRatio = 1.0,
-                MinimumThroughput = settings.FailuresToBreak,
-                SamplingDuration = settings.SamplingDuration,
-                BreakDuration = settings.BreakDuration,
-                StateProvider = context.ServiceProvider.GetRequiredService<CircuitBreakerStates>().Smtp,
-                OnOpened = args =>
-                {
-                    logger.LogWarning(args.Outcome.Exception,
-                        "The SMTP server could not be reached; reminders are not tried for {BreakDuration}",
-                        args.BreakDuration);
-                    return default;
-                },
-                OnClosed = _ =>
-                {
-                    logger.LogInformation("The SMTP server answers again; reminders are sent again");
-                    return default;
-                },
-            });
+            // Every failure counts: the breaker opens after FailuresToBreak failures in a row within the window.
+            builder.AddCircuitBreaker(LoggedBreaker(
+                (ex, _) => DependencyFailures.IsSmtpSessionFailure(ex),
+                1.0, settings.FailuresToBreak, settings.SamplingDuration, settings.BreakDuration,
+                context.ServiceProvider.GetRequiredService<CircuitBreakerStates>().Smtp,
+                (ex, breakDuration) => logger.LogWarning(ex,
+                    "The SMTP server could not be reached; reminders are not tried for {BreakDuration}",
+                    breakDuration),
+                () => logger.LogInformation("The SMTP server answers again; reminders are sent again")));
         });
         return services;
     }
+
+    /// <summary>
+    /// A breaker on the failures <paramref name="isFailure"/> recognises, its state kept in <paramref name="state"/>,
+    /// that logs its openings and closings itself (Polly's own log is off).
+    /// </summary>
+    private static CircuitBreakerStrategyOptions LoggedBreaker(Func<Exception, CancellationToken, bool> isFailure,
+        double failureRatio, int minimumThroughput, TimeSpan samplingDuration, TimeSpan breakDuration,
+        CircuitBreakerStateProvider state, Action<Exception?, TimeSpan> opened, Action closed) => new()
+        {
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } ex
+                && isFailure(ex, args.Context.CancellationToken)),
+            FailureRatio = failureRatio,
+            MinimumThroughput = minimumThroughput,
+            SamplingDuration = samplingDuration,
+            BreakDuration = breakDuration,
+            StateProvider = state,
+            OnOpened = args =>
+            {
+                opened(args.Outcome.Exception, args.BreakDuration);
+                return default;
+            },
+            OnClosed = _ =>
+            {
+                closed();
+                return default;
+            },
+        };
 
     private static ResilienceOptions Settings(IServiceProvider services) =>
         services.GetRequiredService<IOptions<ResilienceOptions>>().Value;

@@ -1,4 +1,5 @@
 using Cart.Infrastructure.Resilience;
+using Cart.Tests.Fixtures;
 using Cart.Web.Carts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -110,16 +111,8 @@ public sealed class CartWriteRetryTests
 
     /// <summary>The retry as the host registers it, its pauses on <paramref name="clock"/>.</summary>
     private static CartWriteRetry RetryOn(TimeProvider clock, params (string Key, string Value)[] settings)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
-        services.AddKeyedSingleton(ResiliencePipelines.RealTimeClock, clock);
-        services.AddCartResilience();
-        services.AddSingleton<CartWriteRetry>();
-        return services.BuildServiceProvider().GetRequiredService<CartWriteRetry>();
-    }
+        => TestResilience.Services(clock, settings, services => services.AddSingleton<CartWriteRetry>())
+            .GetRequiredService<CartWriteRetry>();
 
     private static CartRaceLostException LostRace() => new(new InvalidOperationException("version moved"));
 

@@ -1,4 +1,5 @@
 using Cart.Infrastructure.Resilience;
+using Cart.Tests.Fixtures;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -59,15 +60,7 @@ public sealed class StartupRetryTests
     }
 
     private static StartupRetry RetryOn(TimeProvider clock, params (string Key, string Value)[] settings)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build());
-        services.AddKeyedSingleton(ResiliencePipelines.RealTimeClock, clock);
-        services.AddCartResilience();
-        return services.BuildServiceProvider().GetRequiredService<StartupRetry>();
-    }
+        => TestResilience.Services(clock, settings).GetRequiredService<StartupRetry>();
 
     private static async Task AdvanceUntilDoneAsync(FakeTimeProvider clock, Task run)
     {
