@@ -23,7 +23,7 @@ public static class CartDbContextOptions
         {
             DatabaseProvider.Sqlite => builder.UseSqlite(connectionString,
                 o => o.MigrationsAssembly(migrationsAssembly)),
-            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString,
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(PostgreSqlConnections.WithoutGssFallback(connectionString),
                 o => o.MigrationsAssembly(migrationsAssembly)),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString,
                 o => o.MigrationsAssembly(migrationsAssembly)),

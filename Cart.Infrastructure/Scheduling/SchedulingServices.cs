@@ -101,7 +101,8 @@ public static class SchedulingServices
             PrepareSchemaIfNecessary = false, // JobStorageSchema, with the migrations
             SqlClientFactory = Microsoft.Data.SqlClient.SqlClientFactory.Instance,
         }),
-        DatabaseProvider.PostgreSql => PostgreSqlStorageFor(database.ConnectionString),
+        DatabaseProvider.PostgreSql => PostgreSqlStorageFor(
+            PostgreSqlConnections.WithoutGssFallback(database.ConnectionString)),
         // SQLite is the one-instance, no-setup default: nothing to share, so nothing to store.
         DatabaseProvider.Sqlite => new InMemoryStorage(new InMemoryStorageOptions()),
         _ => throw new InvalidOperationException($"Unknown database provider '{database.Provider}'."),
